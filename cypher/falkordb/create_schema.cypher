@@ -1,0 +1,6 @@
+// FalkorDB schema: range indexes for id and kind lookups (FalkorDB has no IF NOT EXISTS; the
+// backend ignores "already indexed" errors). Params: none. Statements separated by ';'.
+CREATE INDEX FOR (n:Entity) ON (n.id);
+CREATE INDEX FOR (n:Entity) ON (n.kind);
+CREATE INDEX FOR (k:ApiKey) ON (k.key_id);
+CREATE INDEX FOR (m:GraphMeta) ON (m.key)

@@ -1,0 +1,7 @@
+// Neo4j 5 schema, idempotent: uniqueness of node ids, lookups by kind, typeahead text index.
+// Params: none. Statements separated by ';'.
+CREATE CONSTRAINT entity_id IF NOT EXISTS FOR (n:Entity) REQUIRE n.id IS UNIQUE;
+CREATE INDEX entity_kind IF NOT EXISTS FOR (n:Entity) ON (n.kind);
+CREATE TEXT INDEX entity_search IF NOT EXISTS FOR (n:Entity) ON (n._search);
+CREATE CONSTRAINT api_key_id IF NOT EXISTS FOR (k:ApiKey) REQUIRE k.key_id IS UNIQUE;
+CREATE CONSTRAINT graph_meta_key IF NOT EXISTS FOR (m:GraphMeta) REQUIRE m.key IS UNIQUE

@@ -1,0 +1,54 @@
+"""Dependencies shared by the routers: the store and the caller's API key, as ``Annotated`` aliases."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Annotated
+
+from fastapi import Depends, Request, Security
+from fastapi.security import APIKeyHeader, HTTPAuthorizationCredentials, HTTPBearer
+
+from gxgraph.services.keys import ApiKeyInfo, Role, authenticate, require
+from gxgraph.settings import Settings
+from gxgraph.store.base import GraphStore
+
+_api_key_header = APIKeyHeader(name="X-API-Key", auto_error=False, description="gxgraph API key")
+_bearer = HTTPBearer(auto_error=False, description="gxgraph API key as a bearer token")
+
+
+def get_store(request: Request) -> GraphStore:
+    store: GraphStore = request.app.state.store
+    return store
+
+
+def get_settings(request: Request) -> Settings:
+    settings: Settings = request.app.state.settings
+    return settings
+
+
+StoreDep = Annotated[GraphStore, Depends(get_store)]
+SettingsDep = Annotated[Settings, Depends(get_settings)]
+
+
+def _caller(
+    store: StoreDep,
+    settings: SettingsDep,
+    header_key: Annotated[str | None, Security(_api_key_header)] = None,
+    bearer: Annotated[HTTPAuthorizationCredentials | None, Security(_bearer)] = None,
+) -> ApiKeyInfo:
+    presented = header_key or (bearer.credentials if bearer else None)
+    anonymous = Role(settings.anonymous_role) if settings.anonymous_role else None
+    return authenticate(store, presented, anonymous)
+
+
+def _requires(role: Role) -> Callable[[ApiKeyInfo], ApiKeyInfo]:
+    def check(key: Annotated[ApiKeyInfo, Depends(_caller)]) -> ApiKeyInfo:
+        require(key, role)
+        return key
+
+    return check
+
+
+ViewerKey = Annotated[ApiKeyInfo, Depends(_requires(Role.VIEWER))]
+AnalystKey = Annotated[ApiKeyInfo, Depends(_requires(Role.ANALYST))]
+SecretariatKey = Annotated[ApiKeyInfo, Depends(_requires(Role.SECRETARIAT))]

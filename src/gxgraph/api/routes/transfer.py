@@ -1,0 +1,69 @@
+"""Bulk import (JSON Lines or CSV) and streamed export (JSON Lines or GraphML)."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Query, Request
+from fastapi.concurrency import run_in_threadpool
+from fastapi.responses import StreamingResponse
+
+from gxgraph.api.deps import SecretariatKey, SettingsDep, StoreDep, ViewerKey
+from gxgraph.api.errors import ERROR_RESPONSES
+from gxgraph.services.exports import ExportFormat, export
+from gxgraph.services.imports import ImportFormat, ImportReport, import_rows, parse
+
+router = APIRouter(tags=["import and export"], responses=ERROR_RESPONSES)
+
+_CSV_TYPES = ("text/csv", "application/csv")
+
+
+@router.post(
+    "/import",
+    openapi_extra={
+        "requestBody": {
+            "required": True,
+            "content": {
+                "application/x-ndjson": {"schema": {"type": "string"}},
+                "text/csv": {"schema": {"type": "string"}},
+            },
+        }
+    },
+)
+async def import_file(
+    request: Request,
+    store: StoreDep,
+    settings: SettingsDep,
+    _: SecretariatKey,
+    fmt: Annotated[
+        ImportFormat | None, Query(alias="format", description="Default: from Content-Type.")
+    ] = None,
+    dry_run: bool = False,
+) -> ImportReport:
+    """Import JSON Lines or CSV; a file with any bad row writes nothing and lists every problem."""
+    if fmt is None:
+        content_type = request.headers.get("content-type", "").split(";")[0].strip().lower()
+        fmt = ImportFormat.CSV if content_type in _CSV_TYPES else ImportFormat.JSONL
+    body = await request.body()
+    rows = parse(body, fmt)
+    return await run_in_threadpool(
+        import_rows, store, rows, batch_size=settings.import_batch_size, dry_run=dry_run
+    )
+
+
+@router.get(
+    "/export",
+    response_class=StreamingResponse,
+    responses={200: {"content": {"application/x-ndjson": {}, "application/graphml+xml": {}}}},
+)
+def export_graph(
+    store: StoreDep, _: ViewerKey, fmt: Annotated[ExportFormat, Query(alias="format")] = ExportFormat.JSONL
+) -> StreamingResponse:
+    """Stream the whole graph as re-importable JSON Lines or as GraphML."""
+    media = "application/graphml+xml" if fmt is ExportFormat.GRAPHML else "application/x-ndjson"
+    filename = f"gxgraph.{'graphml' if fmt is ExportFormat.GRAPHML else 'jsonl'}"
+    return StreamingResponse(
+        export(store, fmt),
+        media_type=media,
+        headers={"Content-Disposition": f'attachment; filename="{filename}"'},
+    )

@@ -1,0 +1,244 @@
+"""The ``gxgraph`` command line: serve, seed, import, export, keys, openapi, schema, store."""
+
+from __future__ import annotations
+
+import itertools
+import json
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+from gxgraph.errors import GxGraphError
+from gxgraph.services import keys as key_service
+from gxgraph.services.exports import ExportFormat, export
+from gxgraph.services.imports import ImportFormat, ImportReport, ParsedRow, import_rows, parse
+from gxgraph.settings import Settings, get_settings
+from gxgraph.store import open_store
+from gxgraph.store.base import GraphStore
+
+app = typer.Typer(
+    help="gxgraph: knowledge graph of who knows what, who commercialises it, and where the gaps are."
+)
+keys_app = typer.Typer(help="Create, list and revoke API keys.")
+store_app = typer.Typer(help="Inspect or stop the configured store.")
+app.add_typer(keys_app, name="keys")
+app.add_typer(store_app, name="store")
+console = Console(stderr=True)
+
+REPO_ROOT = Path(__file__).resolve().parents[2]
+SAMPLE_FILE = REPO_ROOT / "seeds" / "sample.jsonl"
+
+
+@contextmanager
+def _store(settings: Settings | None = None) -> Iterator[GraphStore]:
+    store = open_store(settings or get_settings())
+    try:
+        yield store
+    finally:
+        store.close()
+
+
+def _fail(exc: GxGraphError) -> typer.Exit:
+    console.print(f"[red]error[/red] ({exc.code}): {exc.message}")
+    for detail in exc.details[:50]:
+        where = f"{detail.get('file') or ''}:{detail.get('line')}" if "line" in detail else ""
+        console.print(f"  {where} {detail.get('message') or detail.get('msg')}")
+    if len(exc.details) > 50:
+        console.print(f"  ... and {len(exc.details) - 50} more")
+    return typer.Exit(code=2)
+
+
+def _format_of(path: Path) -> ImportFormat:
+    return ImportFormat.CSV if path.suffix.lower() == ".csv" else ImportFormat.JSONL
+
+
+def run_import(
+    store: GraphStore, files: list[Path], dry_run: bool = False, quiet: bool = False
+) -> ImportReport:
+    """Import ``files`` as one all-or-nothing import, with a progress bar on the terminal."""
+    rows: Iterator[ParsedRow] = itertools.chain.from_iterable(
+        parse(path.read_bytes(), _format_of(path), str(path)) for path in files
+    )
+    settings = get_settings()
+    columns = (TextColumn("importing"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
+    with Progress(*columns, console=console, disable=quiet) as progress:
+        task = progress.add_task("import", total=None)
+        return import_rows(
+            store,
+            rows,
+            batch_size=settings.import_batch_size,
+            dry_run=dry_run,
+            progress=lambda n: progress.advance(task, n),
+            on_planned=lambda total: progress.update(task, total=total),
+        )
+
+
+def _print_report(report: ImportReport) -> None:
+    typer.echo(report.model_dump_json(indent=2))
+
+
+@app.command("import")
+def import_command(
+    files: Annotated[
+        list[Path], typer.Argument(exists=True, dir_okay=False, help="JSON Lines or CSV files.")
+    ],
+    dry_run: Annotated[bool, typer.Option(help="Validate and count, write nothing.")] = False,
+) -> None:
+    """Import files as one all-or-nothing batch; every bad row is listed with its line number."""
+    with _store() as store:
+        try:
+            _print_report(run_import(store, files, dry_run=dry_run))
+        except GxGraphError as exc:
+            raise _fail(exc) from exc
+
+
+@app.command()
+def seed(
+    synthetic: Annotated[int, typer.Option(help="Load a synthetic graph of this many nodes instead.")] = 0,
+    random_seed: Annotated[int, typer.Option("--seed", help="Seed of the synthetic generator.")] = 42,
+    replace: Annotated[bool, typer.Option(help="Delete the current graph first.")] = False,
+    if_empty: Annotated[bool, typer.Option(help="Do nothing when the graph already has nodes.")] = False,
+) -> None:
+    """Load the curated sample ecosystem (default) or a synthetic graph."""
+    with _store() as store:
+        if if_empty and store.counts()["nodes"]:
+            console.print("graph already has nodes; leaving it as it is")
+            return
+        if replace:
+            store.clear()
+        try:
+            if synthetic:
+                from gxgraph.seeding.synthetic import SyntheticConfig, generate
+
+                rows = (
+                    ParsedRow("synthetic", n, row)
+                    for n, row in enumerate(generate(SyntheticConfig(nodes=synthetic, seed=random_seed)), 1)
+                )
+                report = import_rows(store, rows, batch_size=get_settings().import_batch_size)
+            else:
+                report = run_import(store, [SAMPLE_FILE])
+        except GxGraphError as exc:
+            raise _fail(exc) from exc
+        _print_report(report)
+
+
+@app.command("export")
+def export_command(
+    fmt: Annotated[
+        ExportFormat, typer.Option("--format", help="jsonl (re-importable) or graphml.")
+    ] = ExportFormat.JSONL,
+    output: Annotated[
+        Path | None, typer.Option("-o", "--output", help="File to write; default stdout.")
+    ] = None,
+) -> None:
+    """Export the whole graph, streamed."""
+    with _store() as store:
+        out = output.open("w", encoding="utf-8") if output else sys.stdout
+        try:
+            for chunk in export(store, fmt):
+                out.write(chunk)
+        finally:
+            if output:
+                out.close()
+
+
+@app.command()
+def serve(
+    seed_if_empty: Annotated[
+        bool, typer.Option(help="Load the sample ecosystem when the graph is empty.")
+    ] = False,
+    reload: Annotated[bool, typer.Option(help="Restart on code changes (development).")] = False,
+) -> None:
+    """Serve the REST API on GXGRAPH_HOST:GXGRAPH_PORT."""
+    import uvicorn
+
+    settings = get_settings()
+    if seed_if_empty:
+        with _store(settings) as store:
+            if not store.counts()["nodes"]:
+                _print_report(run_import(store, [SAMPLE_FILE]))
+    console.print(
+        f"gxgraph on http://{settings.host}:{settings.port} (store: {settings.store.value}); docs at /docs"
+    )
+    uvicorn.run(
+        "gxgraph.api.app:create_app", factory=True, host=settings.host, port=settings.port, reload=reload
+    )
+
+
+@keys_app.command("create")
+def keys_create(
+    name: Annotated[str, typer.Option(help="Who or what the key is for.")],
+    role: Annotated[
+        key_service.Role, typer.Option(help="viewer < analyst < secretariat < admin.")
+    ] = key_service.Role.VIEWER,
+) -> None:
+    """Create an API key and print it (the only time it is shown)."""
+    with _store() as store:
+        typer.echo(key_service.create_key(store, name, role).model_dump_json(indent=2))
+
+
+@keys_app.command("list")
+def keys_list() -> None:
+    """List API keys (never their secrets)."""
+    with _store() as store:
+        typer.echo(json.dumps([k.model_dump() for k in key_service.list_keys(store)], indent=2))
+
+
+@keys_app.command("revoke")
+def keys_revoke(key_id: Annotated[str, typer.Argument(help="The key_id shown by 'keys list'.")]) -> None:
+    """Revoke an API key; it stops working at once."""
+    with _store() as store:
+        try:
+            key_service.revoke_key(store, key_id)
+        except GxGraphError as exc:
+            raise _fail(exc) from exc
+        typer.echo(f"revoked {key_id}")
+
+
+@store_app.command("stats")
+def store_stats() -> None:
+    """Print node and relationship counts and the graph version."""
+    with _store() as store:
+        typer.echo(json.dumps({**store.counts(), "graph_version": store.graph_version()}, indent=2))
+
+
+@store_app.command("stop")
+def store_stop() -> None:
+    """Stop the embedded FalkorDB server of GXGRAPH_DATA_DIR (saving its data)."""
+    from gxgraph.store.embedded import EmbeddedFalkorDB
+
+    stopped = EmbeddedFalkorDB(get_settings().falkordb_dir).stop(only_if_idle=False)
+    typer.echo("stopped" if stopped else "not running")
+
+
+@app.command()
+def openapi(
+    check: Annotated[
+        Path | None, typer.Option(help="Exit 1 when this file differs from the app's document.")
+    ] = None,
+) -> None:
+    """Print the OpenAPI document as YAML (what openapi.yaml holds)."""
+    from gxgraph.api.app import create_app
+    from gxgraph.api.openapi import openapi_yaml
+
+    text = openapi_yaml(create_app())
+    if check is not None:
+        if check.read_text(encoding="utf-8") != text:
+            console.print(f"{check} is stale; run 'make openapi'")
+            raise typer.Exit(code=1)
+        return
+    typer.echo(text, nl=False)
+
+
+@app.command()
+def schema() -> None:
+    """Print the graph schema as a Mermaid diagram."""
+    from gxgraph.domain.schema import mermaid_diagram
+
+    typer.echo(mermaid_diagram())

@@ -1,0 +1,1 @@
+"""The service layer: the logic between the API/CLI and the graph store."""

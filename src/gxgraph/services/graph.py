@@ -1,0 +1,161 @@
+"""Graph traversals: neighbourhoods, shortest paths and typeahead search."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from pydantic import BaseModel, Field
+
+from gxgraph.domain.kinds import NodeKind, RelType
+from gxgraph.errors import InvalidInput
+from gxgraph.services.nodes import get_node
+from gxgraph.services.records import normalize, public_props
+from gxgraph.store.base import Direction, GraphStore, Row
+
+MAX_EXPANSION_ROWS = 50_000
+"""Relationships read per breadth-first step at most; beyond it the answer says ``truncated``."""
+
+
+class Edge(BaseModel):
+    """A relationship as the API shows it."""
+
+    type: RelType
+    from_id: str = Field(serialization_alias="from")
+    to_id: str = Field(serialization_alias="to")
+    properties: dict[str, Any]
+
+
+class Neighbor(BaseModel):
+    node: dict[str, Any]
+    distance: int = Field(description="Hops from the origin along the first path found.")
+    via: list[Edge] = Field(description="The relationships from the origin to this node.")
+
+
+class Neighborhood(BaseModel):
+    origin: dict[str, Any]
+    neighbors: list[Neighbor]
+    truncated: bool = Field(description="True when limits cut the traversal short.")
+    graph_version: int
+
+
+class GraphPath(BaseModel):
+    nodes: list[dict[str, Any]]
+    relationships: list[Edge]
+    length: int
+
+
+class PathsResult(BaseModel):
+    source: str
+    target: str
+    paths: list[GraphPath]
+    graph_version: int
+
+
+class SearchHit(BaseModel):
+    id: str
+    kind: NodeKind
+    name_en: str
+    name_ja: str | None
+    rank: int = Field(description="0 exact, 1 name prefix, 2 word prefix, 3 substring.")
+
+
+def _edge(rel_type: str, source: str, target: str, props: Row) -> Edge:
+    return Edge(type=RelType(rel_type), from_id=source, to_id=target, properties=public_props(props))
+
+
+def neighbors(
+    store: GraphStore,
+    node_id: str,
+    *,
+    depth: int = 1,
+    direction: Direction = Direction.BOTH,
+    rel_types: Sequence[RelType] | None = None,
+    kinds: Sequence[NodeKind] | None = None,
+    limit: int = 100,
+) -> Neighborhood:
+    """Nodes within ``depth`` hops, breadth first, each with the relationships that reach it.
+
+    Intermediate hops may pass through any kind; ``kinds`` filters only what is returned. Cost: one
+    query per hop, each over the current frontier, so O(edges touched) rather than O(paths).
+    """
+    origin = get_node(store, node_id)
+    types = [t.value for t in rel_types] if rel_types else None
+    wanted = {k.value for k in kinds} if kinds else None
+    parents: dict[str, tuple[str, Edge] | None] = {node_id: None}
+    found: list[tuple[str, int, Row]] = []
+    frontier = [node_id]
+    truncated = False
+    for distance in range(1, depth + 1):
+        if not frontier:
+            break
+        hops = store.expand(frontier, direction, types, MAX_EXPANSION_ROWS)
+        truncated = truncated or len(hops) >= MAX_EXPANSION_ROWS
+        next_frontier = []
+        for hop in hops:
+            other = hop["props"]["id"]
+            if other in parents:
+                continue
+            here = hop["from_id"]
+            source, target = (here, other) if hop["outgoing"] else (other, here)
+            parents[other] = (here, _edge(hop["type"], source, target, hop["rel_props"]))
+            next_frontier.append(other)
+            if wanted is None or hop["props"].get("kind") in wanted:
+                found.append((other, distance, hop["props"]))
+        frontier = next_frontier
+    if len(found) > limit:
+        truncated = True
+        found = found[:limit]
+    result = []
+    for other, distance, props in found:
+        via: list[Edge] = []
+        step = parents[other]
+        while step is not None:
+            via.append(step[1])
+            step = parents[step[0]]
+        result.append(Neighbor(node=public_props(props), distance=distance, via=via[::-1]))
+    return Neighborhood(
+        origin=origin.model_dump(mode="json"),
+        neighbors=result,
+        truncated=truncated,
+        graph_version=store.graph_version(),
+    )
+
+
+def shortest_paths(
+    store: GraphStore, source: str, target: str, max_hops: int = 4, limit: int = 10
+) -> PathsResult:
+    """Every shortest path (ignoring direction) of at most ``max_hops`` between two nodes."""
+    get_node(store, source)
+    get_node(store, target)
+    if source == target:
+        raise InvalidInput("from and to are the same node", [{"loc": ["query", "to"], "msg": "must differ"}])
+    paths = [
+        GraphPath(
+            nodes=[public_props(props) for props in row["nodes"]],
+            relationships=[_edge(r["type"], r["from"], r["to"], r["props"]) for r in row["rels"]],
+            length=len(row["rels"]),
+        )
+        for row in store.shortest_paths(source, target, max_hops, limit)
+    ]
+    return PathsResult(source=source, target=target, paths=paths, graph_version=store.graph_version())
+
+
+def search(
+    store: GraphStore, text: str, kinds: Sequence[NodeKind] | None = None, limit: int = 10
+) -> list[SearchHit]:
+    """Typeahead: nodes whose id or English/Japanese name contains ``text``, best matches first."""
+    query = normalize(text)
+    if not query:
+        raise InvalidInput("search text is empty", [{"loc": ["query", "q"], "msg": "must not be blank"}])
+    rows = store.search(query, [k.value for k in kinds] if kinds else None, limit)
+    return [
+        SearchHit(
+            id=row["props"]["id"],
+            kind=NodeKind(row["props"]["kind"]),
+            name_en=row["props"]["name_en"],
+            name_ja=row["props"].get("name_ja"),
+            rank=int(row["rank"]),
+        )
+        for row in rows
+    ]

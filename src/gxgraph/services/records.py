@@ -1,0 +1,73 @@
+"""Conversion between domain models and the flat property maps a graph store holds."""
+
+from __future__ import annotations
+
+import json
+import unicodedata
+from typing import Any
+
+from pydantic import ValidationError
+
+from gxgraph.domain.kinds import NodeKind, RelType
+from gxgraph.domain.nodes import NodeBase
+from gxgraph.domain.relationships import RelationshipBase
+from gxgraph.domain.schema import NESTED_FIELDS, NODE_MODELS, REL_MODELS
+from gxgraph.errors import GxGraphError
+
+Row = dict[str, Any]
+_ENDPOINT_FIELDS = {"source_id", "target_id", "type"}
+
+
+def normalize(text: str) -> str:
+    """Fold width and case so 'ＡＩ', 'Ai' and 'ai' match alike (NFKC, then casefold).
+
+    >>> normalize("ＧＸ  Hydrogen")
+    'gx  hydrogen'
+    """
+    return unicodedata.normalize("NFKC", text).casefold().strip()
+
+
+def search_key(props: Row) -> str:
+    """The hidden ``_search`` property: normalised id, English and Japanese names, space-led."""
+    parts = [props["id"], props["id"].replace("-", " "), props.get("name_en"), props.get("name_ja")]
+    return " " + " ".join(normalize(str(part)) for part in parts if part)
+
+
+def node_props(node: NodeBase) -> Row:
+    """The property map stored for ``node``: JSON-compatible primitives, nested fields as JSON text."""
+    props = node.model_dump(mode="json", exclude_none=True)
+    for name in NESTED_FIELDS & props.keys():
+        props[name] = json.dumps(props[name], ensure_ascii=False, sort_keys=True)
+    props["_search"] = search_key(props)
+    return props
+
+
+def public_props(props: Row) -> Row:
+    """Stored properties without the store-internal ones (``_search``) and with nested fields parsed."""
+    data = {key: value for key, value in props.items() if not key.startswith("_")}
+    for name in NESTED_FIELDS & data.keys():
+        if isinstance(data[name], str):
+            data[name] = json.loads(data[name])
+    return data
+
+
+def node_from_props(props: Row) -> NodeBase:
+    """Rebuild the domain model of a stored node."""
+    data = public_props(props)
+    try:
+        return NODE_MODELS[NodeKind(data["kind"])].model_validate(data)
+    except (KeyError, ValueError, ValidationError) as exc:
+        raise GxGraphError(f"stored node {data.get('id')!r} does not match the schema: {exc}") from exc
+
+
+def relationship_props(rel: RelationshipBase) -> Row:
+    """The property map stored on a relationship (its endpoints and type are the graph's own)."""
+    return rel.model_dump(mode="json", exclude_none=True, exclude=_ENDPOINT_FIELDS)
+
+
+def relationship_from_props(
+    rel_type: RelType | str, source: str, target: str, props: Row
+) -> RelationshipBase:
+    """Rebuild the domain model of a stored relationship."""
+    model = REL_MODELS[RelType(rel_type)]
+    return model.model_validate({**props, "from": source, "to": target})

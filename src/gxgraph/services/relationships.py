@@ -1,0 +1,56 @@
+"""Create, read and delete relationships, checking their endpoints against the schema."""
+
+from __future__ import annotations
+
+from gxgraph.domain.kinds import NodeKind, RelType
+from gxgraph.domain.relationships import RelationshipBase
+from gxgraph.domain.schema import REL_ENDPOINTS
+from gxgraph.errors import Conflict, InvalidInput, NotFound
+from gxgraph.services.nodes import utc_now
+from gxgraph.services.records import relationship_from_props, relationship_props
+from gxgraph.store.base import GraphStore, WriteBatch
+
+
+def _check_endpoints(store: GraphStore, rel_type: RelType, source: str, target: str) -> None:
+    found = store.fetch_nodes([source, target])
+    allowed_sources, allowed_targets = REL_ENDPOINTS[rel_type]
+    problems = []
+    for end, node_id, allowed in (("from", source, allowed_sources), ("to", target, allowed_targets)):
+        props = found.get(node_id)
+        if props is None:
+            problems.append({"loc": ["body", end], "msg": f"unknown node {node_id!r}"})
+        elif NodeKind(props["kind"]) not in allowed:
+            names = ", ".join(sorted(allowed))
+            problems.append(
+                {"loc": ["body", end], "msg": f"{rel_type} cannot {end} a {props['kind']} ({names})"}
+            )
+    if problems:
+        raise InvalidInput(f"{rel_type} endpoints do not fit the schema", problems)
+
+
+def get_relationship(store: GraphStore, rel_type: RelType, source: str, target: str) -> RelationshipBase:
+    """The ``rel_type`` relationship from ``source`` to ``target``; ``NotFound`` otherwise."""
+    props = store.fetch_relationships(rel_type, [(source, target)]).get((source, target))
+    if props is None:
+        raise NotFound(f"no {rel_type} relationship from {source!r} to {target!r}")
+    return relationship_from_props(rel_type, source, target, props)
+
+
+def create_relationship(store: GraphStore, rel: RelationshipBase) -> RelationshipBase:
+    """Store a new relationship; 422 when an endpoint is missing or of the wrong kind, 409 if it exists."""
+    rel_type = RelType(rel.type)  # type: ignore[attr-defined]
+    _check_endpoints(store, rel_type, rel.source_id, rel.target_id)
+    if store.fetch_relationships(rel_type, [(rel.source_id, rel.target_id)]):
+        raise Conflict(f"{rel_type} from {rel.source_id!r} to {rel.target_id!r} already exists")
+    props = relationship_props(rel)
+    props.setdefault("updated_at", utc_now())
+    store.write(
+        WriteBatch(relationships={rel_type: [{"from": rel.source_id, "to": rel.target_id, "props": props}]})
+    )
+    return relationship_from_props(rel_type, rel.source_id, rel.target_id, props)
+
+
+def delete_relationship(store: GraphStore, rel_type: RelType, source: str, target: str) -> None:
+    """Delete one relationship; ``NotFound`` when absent."""
+    if not store.delete_relationship(rel_type, source, target):
+        raise NotFound(f"no {rel_type} relationship from {source!r} to {target!r}")

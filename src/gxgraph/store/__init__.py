@@ -1,0 +1,33 @@
+"""Graph stores: one backend per module behind the ``GraphStore`` protocol."""
+
+from __future__ import annotations
+
+from gxgraph.settings import Settings, StoreBackend
+from gxgraph.store.base import GraphStore
+
+
+def open_store(settings: Settings) -> GraphStore:
+    """Open the configured store and make sure its schema (constraints, indexes) exists."""
+    store: GraphStore
+    if settings.store is StoreBackend.NEO4J:
+        from gxgraph.store.neo4j import Neo4jStore
+
+        store = Neo4jStore(
+            settings.neo4j_uri,
+            settings.neo4j_user,
+            settings.neo4j_password.get_secret_value(),
+            settings.neo4j_database,
+        )
+    else:
+        from gxgraph.store.falkordb import FalkorDBStore
+
+        if settings.falkordb_socket is not None:
+            store = FalkorDBStore(settings.falkordb_socket, settings.falkordb_graph)
+        else:
+            store = FalkorDBStore.embedded(settings.falkordb_dir, settings.falkordb_graph)
+    try:
+        store.ensure_schema()
+    except Exception:
+        store.close()
+        raise
+    return store

@@ -1,0 +1,281 @@
+"""The ``GraphStore`` protocol every backend satisfies, and the Cypher logic they share.
+
+Backends differ only in how they run a query (driver, sessions, error types) and in the few
+dialect differences kept as ``cypher/<backend>/`` files; everything else lives in ``CypherStore``.
+"""
+
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import Any, Protocol, TypeVar
+
+from gxgraph.domain.kinds import NodeKind, RelType
+from gxgraph.store import cypher
+
+Row = dict[str, Any]
+T = TypeVar("T")
+Progress = Callable[[int], None]
+"""Called with the number of rows each write step sent."""
+
+
+class Direction(StrEnum):
+    """Which way relationships are followed from a node."""
+
+    OUT = "out"
+    IN = "in"
+    BOTH = "both"
+
+
+class SortOrder(StrEnum):
+    ASC = "asc"
+    DESC = "desc"
+
+
+_PATTERNS = {Direction.OUT: "-[r]->", Direction.IN: "<-[r]-", Direction.BOTH: "-[r]-"}
+
+
+@dataclass(frozen=True)
+class NodeQuery:
+    """A filtered, sorted, keyset-paginated listing of one node kind (fields already allow-listed)."""
+
+    kind: NodeKind
+    sort: str = "name_en"
+    order: SortOrder = SortOrder.ASC
+    equals: dict[str, Any] = field(default_factory=dict)
+    minimum: dict[str, Any] = field(default_factory=dict)
+    maximum: dict[str, Any] = field(default_factory=dict)
+    text: str | None = None
+    after_value: Any = None
+    after_id: str | None = None
+    limit: int = 50
+    missing_sort_value: Any = ""
+    """Value that stands in for a node lacking the sort property, so keyset paging stays total."""
+
+
+@dataclass
+class WriteBatch:
+    """Node and relationship upserts (full property maps) applied together."""
+
+    nodes: dict[NodeKind, list[Row]] = field(default_factory=dict)
+    relationships: dict[RelType, list[Row]] = field(default_factory=dict)
+    """Each row: ``{"from": id, "to": id, "props": {...}}``."""
+
+    def __len__(self) -> int:
+        return sum(map(len, self.nodes.values())) + sum(map(len, self.relationships.values()))
+
+
+class GraphStore(Protocol):
+    """What the services need from a graph store."""
+
+    backend: str
+
+    def close(self) -> None: ...
+    def ping(self) -> None: ...
+    def ensure_schema(self) -> None: ...
+    def graph_version(self) -> int: ...
+    def fetch_nodes(self, ids: Sequence[str]) -> dict[str, Row]: ...
+    def fetch_relationships(
+        self, rel_type: RelType, pairs: Sequence[tuple[str, str]]
+    ) -> dict[tuple[str, str], Row]: ...
+    def write(self, batch: WriteBatch, batch_size: int = 5000, progress: Progress | None = None) -> None: ...
+    def delete_node(self, node_id: str) -> bool: ...
+    def delete_relationship(self, rel_type: RelType, source: str, target: str) -> bool: ...
+    def list_nodes(self, query: NodeQuery) -> list[Row]: ...
+    def count_nodes(self, query: NodeQuery) -> int: ...
+    def expand(
+        self, ids: Sequence[str], direction: Direction, rel_types: Sequence[str] | None, limit: int
+    ) -> list[Row]: ...
+    def shortest_paths(self, source: str, target: str, max_hops: int, limit: int) -> list[Row]: ...
+    def search(self, text: str, kinds: Sequence[str] | None, limit: int) -> list[Row]: ...
+    def iter_nodes(self, page_size: int = 5000) -> Iterator[Row]: ...
+    def iter_relationships(self, page_size: int = 5000) -> Iterator[Row]: ...
+    def counts(self) -> dict[str, dict[str, int]]: ...
+    def clear(self) -> None: ...
+    def put_api_key(self, key: Row) -> None: ...
+    def fetch_api_key(self, key_id: str) -> Row | None: ...
+    def list_api_keys(self) -> list[Row]: ...
+    def revoke_api_key(self, key_id: str, revoked_at: str) -> bool: ...
+
+
+def chunks(rows: Sequence[T], size: int) -> Iterator[Sequence[T]]:
+    """Consecutive slices of at most ``size`` items."""
+    for start in range(0, len(rows), size):
+        yield rows[start : start + size]
+
+
+class CypherStore(ABC):
+    """Shared implementation over three primitives a backend provides."""
+
+    backend: str
+
+    @abstractmethod
+    def _read(self, text: str, params: Row) -> list[Row]:
+        """Run a read-only query; rows as dicts keyed by column name."""
+
+    @abstractmethod
+    def _write(self, text: str, params: Row) -> list[Row]:
+        """Run one write query in its own transaction."""
+
+    @abstractmethod
+    def _write_all(self, steps: Sequence[tuple[str, Row]], progress: Progress | None = None) -> None:
+        """Run write queries in order, in one transaction where the backend has them."""
+
+    @abstractmethod
+    def close(self) -> None: ...
+
+    def _q(self, name: str, **fragments: str) -> str:
+        return cypher.render(self.backend, name, **fragments)
+
+    # -- health and schema -------------------------------------------------------------------
+    def ping(self) -> None:
+        self._read(self._q("ping_store"), {})
+
+    def ensure_schema(self) -> None:
+        for statement in cypher.statements(self._q("create_schema")):
+            self._write(statement, {})
+
+    def graph_version(self) -> int:
+        rows = self._read(self._q("read_graph_version"), {})
+        return int(rows[0]["version"]) if rows and rows[0]["version"] is not None else 0
+
+    # -- nodes and relationships -------------------------------------------------------------
+    def fetch_nodes(self, ids: Sequence[str]) -> dict[str, Row]:
+        found: dict[str, Row] = {}
+        for batch in chunks(list(ids), 10_000):
+            for row in self._read(self._q("fetch_nodes"), {"ids": list(batch)}):
+                found[row["props"]["id"]] = dict(row["props"])
+        return found
+
+    def fetch_relationships(
+        self, rel_type: RelType, pairs: Sequence[tuple[str, str]]
+    ) -> dict[tuple[str, str], Row]:
+        found: dict[tuple[str, str], Row] = {}
+        keys = [{"from": s, "to": t} for s, t in pairs]
+        text = self._q("fetch_relationships", rel=rel_type.value)
+        for batch in chunks(keys, 10_000):
+            for row in self._read(text, {"keys": list(batch)}):
+                found[(row["from"], row["to"])] = dict(row["props"])
+        return found
+
+    def write(self, batch: WriteBatch, batch_size: int = 5000, progress: Progress | None = None) -> None:
+        steps: list[tuple[str, Row]] = []
+        for kind, rows in batch.nodes.items():
+            text = self._q("merge_nodes", label=kind.label)
+            steps += [(text, {"rows": list(part)}) for part in chunks(rows, batch_size)]
+        for rel_type, rows in batch.relationships.items():
+            text = self._q("merge_relationships", rel=rel_type.value)
+            steps += [(text, {"rows": list(part)}) for part in chunks(rows, batch_size)]
+        if steps:
+            steps.append((self._q("bump_graph_version"), {}))
+            self._write_all(steps, progress)
+
+    def delete_node(self, node_id: str) -> bool:
+        rows = self._write(self._q("delete_node"), {"id": node_id})
+        if rows:
+            self._write(self._q("bump_graph_version"), {})
+        return bool(rows)
+
+    def delete_relationship(self, rel_type: RelType, source: str, target: str) -> bool:
+        params = {"from": source, "to": target}
+        rows = self._write(self._q("delete_relationship", rel=rel_type.value), params)
+        deleted = bool(rows and rows[0]["deleted"])
+        if deleted:
+            self._write(self._q("bump_graph_version"), {})
+        return deleted
+
+    # -- reading -----------------------------------------------------------------------------
+    def _filter_params(self, query: NodeQuery) -> Row:
+        return {
+            "eq": query.equals,
+            "min": query.minimum,
+            "max": query.maximum,
+            "text": query.text,
+        }
+
+    def list_nodes(self, query: NodeQuery) -> list[Row]:
+        descending = query.order is SortOrder.DESC
+        text = self._q(
+            "list_nodes",
+            label=query.kind.label,
+            order="DESC" if descending else "ASC",
+            after="<" if descending else ">",
+        )
+        params = self._filter_params(query) | {
+            "sort": query.sort,
+            "missing": query.missing_sort_value,
+            "after_value": query.after_value,
+            "after_id": query.after_id,
+            "limit": query.limit,
+        }
+        return [dict(row["props"]) for row in self._read(text, params)]
+
+    def count_nodes(self, query: NodeQuery) -> int:
+        rows = self._read(self._q("count_nodes", label=query.kind.label), self._filter_params(query))
+        return int(rows[0]["total"])
+
+    def expand(
+        self, ids: Sequence[str], direction: Direction, rel_types: Sequence[str] | None, limit: int
+    ) -> list[Row]:
+        text = self._q("expand_frontier", pattern=_PATTERNS[direction])
+        params = {"ids": list(ids), "types": list(rel_types) if rel_types else None, "limit": limit}
+        return self._read(text, params)
+
+    def shortest_paths(self, source: str, target: str, max_hops: int, limit: int) -> list[Row]:
+        text = self._q("find_shortest_paths", hops=str(max_hops))
+        return self._read(text, {"from": source, "to": target, "limit": limit})
+
+    def search(self, text: str, kinds: Sequence[str] | None, limit: int) -> list[Row]:
+        params = {"q": text, "kinds": list(kinds) if kinds else None, "limit": limit}
+        return self._read(self._q("search_nodes"), params)
+
+    def iter_nodes(self, page_size: int = 5000) -> Iterator[Row]:
+        after = ""
+        while True:
+            rows = self._read(self._q("page_nodes"), {"after": after, "limit": page_size})
+            for row in rows:
+                yield dict(row["props"])
+            if len(rows) < page_size:
+                return
+            after = rows[-1]["props"]["id"]
+
+    def iter_relationships(self, page_size: int = 5000) -> Iterator[Row]:
+        """Relationships grouped by source node, paged by source id so memory stays bounded."""
+        after = ""
+        while True:
+            rows = self._read(self._q("page_relationships"), {"after": after, "limit": page_size})
+            last_source = after
+            for row in rows:
+                last_source = row["last"]
+                for rel in row["rels"]:
+                    yield {"type": rel["type"], "from": row["from"], "to": rel["to"], **dict(rel["props"])}
+            if not rows or rows[-1]["last"] is None or last_source == after:
+                return
+            after = last_source
+
+    def counts(self) -> dict[str, dict[str, int]]:
+        nodes = {r["kind"]: int(r["n"]) for r in self._read(self._q("count_nodes_by_kind"), {})}
+        rels = {r["type"]: int(r["n"]) for r in self._read(self._q("count_relationships_by_type"), {})}
+        return {"nodes": nodes, "relationships": rels}
+
+    def clear(self) -> None:
+        while self._write(self._q("delete_graph_page"), {"limit": 20_000})[0]["deleted"]:
+            pass
+        self._write(self._q("bump_graph_version"), {})
+
+    # -- API keys ----------------------------------------------------------------------------
+    def put_api_key(self, key: Row) -> None:
+        self._write(self._q("create_api_key"), {"key": key})
+
+    def fetch_api_key(self, key_id: str) -> Row | None:
+        rows = self._read(self._q("fetch_api_key"), {"key_id": key_id})
+        return dict(rows[0]["props"]) if rows else None
+
+    def list_api_keys(self) -> list[Row]:
+        return [dict(row["props"]) for row in self._read(self._q("list_api_keys"), {})]
+
+    def revoke_api_key(self, key_id: str, revoked_at: str) -> bool:
+        rows = self._write(self._q("revoke_api_key"), {"key_id": key_id, "revoked_at": revoked_at})
+        return bool(rows)

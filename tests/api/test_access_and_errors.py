@@ -1,0 +1,150 @@
+"""API keys and roles, the one error shape, body limits, health probes, import and export over HTTP."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+
+import networkx as nx
+import pytest
+
+from gxgraph.services import keys
+from gxgraph.services.keys import Role
+from gxgraph.store.base import GraphStore
+from tests.conftest import Api, make_api
+from tests.test_imports import GOOD, jsonl
+
+FIELD = {"id": "ai", "name_en": "AI", "source": "s"}
+
+
+def test_reads_need_a_key(api: Api) -> None:
+    response = api.client.get("/v1/fields")
+    assert response.status_code == 401
+    assert response.json() == {
+        "error": {
+            "code": "unauthenticated",
+            "message": "an API key is required (header X-API-Key or Authorization: Bearer)",
+            "details": [],
+        }
+    }
+    assert api.client.get("/v1/fields", headers={"X-API-Key": "gx_nope_nope"}).status_code == 401
+    assert api.client.get("/v1/fields", headers={"X-API-Key": "garbage"}).status_code == 401
+
+
+def test_bearer_tokens_work_too(api: Api) -> None:
+    response = api.client.get("/v1/fields", headers={"Authorization": f"Bearer {api.keys[Role.VIEWER]}"})
+    assert response.status_code == 200
+
+
+def test_roles_gate_writes(api: Api) -> None:
+    for role, expected in ((Role.VIEWER, 403), (Role.ANALYST, 403), (Role.SECRETARIAT, 201)):
+        body = {**FIELD, "id": f"ai-{role.value}"}
+        response = api.client.post("/v1/fields", json=body, headers=api.headers(role))
+        assert response.status_code == expected, role
+    assert api.client.get("/v1/fields", headers=api.headers(Role.VIEWER)).json()["total"] == 1
+
+
+def test_revoked_key_stops_at_once(api: Api) -> None:
+    new = keys.create_key(api.store, "temp", Role.VIEWER)
+    assert api.client.get("/v1/fields", headers={"X-API-Key": new.key}).status_code == 200
+    keys.revoke_key(api.store, new.key_id)
+    response = api.client.get("/v1/fields", headers={"X-API-Key": new.key})
+    assert response.status_code == 401
+    assert "revoked" in response.json()["error"]["message"]
+
+
+def test_keys_are_stored_hashed(api: Api) -> None:
+    new = keys.create_key(api.store, "hashed", Role.VIEWER)
+    stored = api.store.fetch_api_key(new.key_id)
+    assert stored is not None
+    assert new.key.split("_", 2)[2] not in json.dumps(stored)
+
+
+@pytest.fixture
+def open_api(store: GraphStore) -> Iterator[Api]:
+    yield from make_api(store, anonymous_role="viewer", max_body_bytes=2048)
+
+
+def test_anonymous_role_allows_reads_not_writes(open_api: Api) -> None:
+    assert open_api.client.get("/v1/fields").status_code == 200
+    assert open_api.client.post("/v1/fields", json=FIELD).status_code == 403
+
+
+def test_oversized_bodies_are_413_and_write_nothing(open_api: Api) -> None:
+    big = {**FIELD, "description": "x" * 4000}
+    response = open_api.client.post("/v1/fields", json=big, headers=open_api.headers())
+    assert response.status_code == 413
+    assert response.json()["error"]["code"] == "payload_too_large"
+
+    def chunks() -> Iterator[bytes]:
+        yield jsonl(GOOD).encode()
+        yield b" " * 4096
+
+    streamed = open_api.client.post("/v1/import", content=chunks(), headers=open_api.headers())
+    assert streamed.status_code == 413
+    assert open_api.store.counts()["nodes"] == {}
+
+
+def test_malformed_json_body_is_422(api: Api) -> None:
+    response = api.client.post(
+        "/v1/fields", content=b"{not json", headers={**api.headers(), "Content-Type": "application/json"}
+    )
+    assert response.status_code == 422
+    assert response.json()["error"]["code"] == "invalid_input"
+
+
+def test_unknown_route_and_method_share_the_shape(api: Api) -> None:
+    assert api.client.get("/v1/planets", headers=api.headers()).json()["error"]["code"] == "not_found"
+    response = api.client.put("/v1/fields", headers=api.headers())
+    assert response.status_code == 405
+    assert response.json()["error"]["code"] == "method_not_allowed"
+
+
+def test_health_probes(api: Api) -> None:
+    assert api.client.get("/healthz").json() == {"status": "ok"}
+    assert api.client.get("/readyz").json() == {"status": "ready", "backend": api.store.backend}
+
+
+def test_import_over_http_reports_every_error_and_writes_nothing(api: Api) -> None:
+    bad = (
+        jsonl(GOOD)
+        + '{"kind": "technology", "id": "x", "name_en": "X", "source": "s", "domain": "gx", "trl": 0}\n{oops\n'
+    )
+    before = api.store.graph_version()
+    response = api.client.post("/v1/import", content=bad.encode(), headers=api.headers(Role.SECRETARIAT))
+    assert response.status_code == 422
+    body = response.json()["error"]
+    assert [d["line"] for d in body["details"]] == [6, 7]
+    assert "nothing was written" in body["message"]
+    assert api.store.graph_version() == before
+    assert (
+        api.client.post(
+            "/v1/import", content=jsonl(GOOD).encode(), headers=api.headers(Role.VIEWER)
+        ).status_code
+        == 403
+    )
+
+
+def test_import_then_export_over_http(api: Api) -> None:
+    h = api.headers(Role.SECRETARIAT)
+    first = api.client.post("/v1/import", content=jsonl(GOOD).encode(), headers=h).json()
+    assert (first["nodes_created"], first["relationships_created"]) == (3, 2)
+    second = api.client.post("/v1/import", content=jsonl(GOOD).encode(), headers=h).json()
+    assert (second["nodes_unchanged"], second["relationships_unchanged"]) == (3, 2)
+    exported = api.client.get("/v1/export", headers=h)
+    assert exported.headers["content-type"].startswith("application/x-ndjson")
+    assert len(exported.text.splitlines()) == 5
+    csv = "kind,id,name_en,source\nfield,robotics,Robotics,s\n"
+    response = api.client.post("/v1/import", content=csv.encode(), headers={**h, "Content-Type": "text/csv"})
+    assert response.json()["nodes_created"] == 1
+
+
+def test_graphml_export_reads_back_into_networkx(api: Api, tmp_path: object) -> None:
+    api.client.post("/v1/import", content=jsonl(GOOD).encode(), headers=api.headers())
+    response = api.client.get("/v1/export?format=graphml", headers=api.headers())
+    assert response.headers["content-type"].startswith("application/graphml+xml")
+    graph = nx.parse_graphml(response.text)
+    assert sorted(graph.nodes) == ["ai", "llm", "uni"]
+    assert graph.nodes["ai"]["name_ja"] == "人工知能"
+    assert graph.edges["uni", "ai"]["score"] == 0.9
+    assert graph.edges["ai", "llm"]["type"] == "COVERS"
