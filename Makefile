@@ -24,6 +24,7 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 run: $(STAMP)
+	@echo "local admin API key (also: $(BIN)/gxgraph keys dev): $$($(BIN)/gxgraph keys dev)"
 	$(BIN)/gxgraph serve --seed-if-empty
 
 seed: $(STAMP)

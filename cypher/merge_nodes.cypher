@@ -1,5 +1,7 @@
 // Upserts nodes of one kind, replacing all their properties. Params: $rows ([{id, props}]).
-// Returns nothing. The label slot comes from the NodeKind allow-list.
+// Returns nothing. The label slot comes from the NodeKind allow-list. Both labels sit in the MERGE
+// pattern (the import has already refused ids used by another kind): adding a label to an existing
+// node with SET is two orders of magnitude slower on FalkorDB.
 UNWIND $rows AS row
-MERGE (n:Entity {id: row.id})
-SET n = row.props, n:{{label}}
+MERGE (n:Entity:{{label}} {id: row.id})
+SET n = row.props

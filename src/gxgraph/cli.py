@@ -183,6 +183,26 @@ def keys_create(
         typer.echo(key_service.create_key(store, name, role).model_dump_json(indent=2))
 
 
+@keys_app.command("dev")
+def keys_dev() -> None:
+    """Print the local development admin key, creating it (in GXGRAPH_DATA_DIR) the first time."""
+    settings = get_settings()
+    path = settings.data_dir / "dev-api-key"
+    with _store(settings) as store:
+        if path.exists():
+            try:
+                key_service.authenticate(store, path.read_text(encoding="utf-8").strip())
+                typer.echo(path.read_text(encoding="utf-8").strip())
+                return
+            except GxGraphError:
+                console.print(f"{path} holds a key this graph does not know; making a new one")
+        new = key_service.create_key(store, "local development", key_service.Role.ADMIN)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.touch(mode=0o600)
+    path.write_text(new.key + "\n", encoding="utf-8")
+    typer.echo(new.key)
+
+
 @keys_app.command("list")
 def keys_list() -> None:
     """List API keys (never their secrets)."""

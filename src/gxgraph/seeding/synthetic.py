@@ -50,133 +50,72 @@ R = RelType
 MIN_NODES = 100
 """Below this the kind mix cannot give every kind at least one node."""
 
-INDUSTRIES = (
-    "energy",
-    "manufacturing",
-    "mobility",
-    "healthcare",
-    "finance",
-    "education",
-    "agriculture",
-    "buildings",
-    "materials",
-    "logistics",
-)
-INDUSTRIES_JA = (
-    "エネルギー",
-    "製造",
-    "モビリティ",
-    "ヘルスケア",
-    "金融",
-    "教育",
-    "農業",
-    "建築",
-    "素材",
-    "物流",
-)
-DIGITAL_TECHNOLOGIES = (
-    "ai",
-    "iot_5g",
-    "blockchain",
-    "quantum",
-    "cybersecurity",
-    "digital_twin",
-    "cloud_data",
-    "robotics",
-)
-DIGITAL_JA = (
-    "AI",
-    "IoT・5G",
-    "ブロックチェーン",
-    "量子",
-    "サイバーセキュリティ",
-    "デジタルツイン",
-    "クラウド・データ",
-    "ロボティクス",
-)
+# fmt: off
+INDUSTRIES = ("energy", "manufacturing", "mobility", "healthcare", "finance",
+              "education", "agriculture", "buildings", "materials", "logistics")
+INDUSTRIES_JA = ("エネルギー", "製造", "モビリティ", "ヘルスケア", "金融",
+                 "教育", "農業", "建築", "素材", "物流")
+DIGITAL_TECHNOLOGIES = ("ai", "iot_5g", "blockchain", "quantum", "cybersecurity",
+                        "digital_twin", "cloud_data", "robotics")
+DIGITAL_JA = ("AI", "IoT・5G", "ブロックチェーン", "量子", "サイバーセキュリティ",
+              "デジタルツイン", "クラウド・データ", "ロボティクス")
+# fmt: on
 _DIG = len(DIGITAL_TECHNOLOGIES)
 _CELLS = len(INDUSTRIES) * _DIG
 _GREEN = frozenset({"energy", "mobility", "agriculture", "buildings", "materials"})
 SEGMENT_YEARS = (2025, 2030, 2024, 2026, 2023, 2027, 2022, 2028, 2021, 2029, 2020)
 """Segments beyond the 80-cell grid repeat the cells in further years, snapshot year first."""
 
-_J, _NA, _EU, _ME, _AS, _GS = (
-    Region.JAPAN,
-    Region.NORTH_AMERICA,
-    Region.EUROPE,
-    Region.MIDDLE_EAST,
-    Region.ASIA,
-    Region.GLOBAL_SOUTH,
-)
+# fmt: off
+_J, _NA, _EU, _ME, _AS, _GS = (Region.JAPAN, Region.NORTH_AMERICA, Region.EUROPE,
+                               Region.MIDDLE_EAST, Region.ASIA, Region.GLOBAL_SOUTH)
 COUNTRIES: tuple[tuple[str, str, str, Region], ...] = (
-    ("JP", "Japan", "日本", _J),
-    ("US", "United States", "米国", _NA),
-    ("CN", "China", "中国", _AS),
-    ("DE", "Germany", "ドイツ", _EU),
-    ("GB", "United Kingdom", "英国", _EU),
-    ("KR", "South Korea", "韓国", _AS),
-    ("FR", "France", "フランス", _EU),
-    ("CH", "Switzerland", "スイス", _EU),
-    ("SE", "Sweden", "スウェーデン", _EU),
-    ("NL", "Netherlands", "オランダ", _EU),
-    ("SG", "Singapore", "シンガポール", _AS),
-    ("IL", "Israel", "イスラエル", _ME),
-    ("CA", "Canada", "カナダ", _NA),
-    ("FI", "Finland", "フィンランド", _EU),
-    ("DK", "Denmark", "デンマーク", _EU),
-    ("TW", "Taiwan", "台湾", _AS),
-    ("IN", "India", "インド", _GS),
-    ("AU", "Australia", "オーストラリア", _AS),
-    ("IT", "Italy", "イタリア", _EU),
-    ("ES", "Spain", "スペイン", _EU),
-    ("NO", "Norway", "ノルウェー", _EU),
-    ("EE", "Estonia", "エストニア", _EU),
-    ("AE", "United Arab Emirates", "アラブ首長国連邦", _ME),
-    ("SA", "Saudi Arabia", "サウジアラビア", _ME),
-    ("BR", "Brazil", "ブラジル", _GS),
-    ("ID", "Indonesia", "インドネシア", _GS),
-    ("VN", "Viet Nam", "ベトナム", _GS),
-    ("MY", "Malaysia", "マレーシア", _AS),
-    ("TH", "Thailand", "タイ", _AS),
-    ("PH", "Philippines", "フィリピン", _GS),
-    ("MX", "Mexico", "メキシコ", _GS),
-    ("CL", "Chile", "チリ", _GS),
-    ("AR", "Argentina", "アルゼンチン", _GS),
-    ("CO", "Colombia", "コロンビア", _GS),
-    ("ZA", "South Africa", "南アフリカ", _GS),
-    ("KE", "Kenya", "ケニア", _GS),
-    ("NG", "Nigeria", "ナイジェリア", _GS),
-    ("EG", "Egypt", "エジプト", _GS),
-    ("RW", "Rwanda", "ルワンダ", _GS),
-    ("BD", "Bangladesh", "バングラデシュ", _GS),
+    ("JP", "Japan", "日本", _J), ("US", "United States", "米国", _NA),
+    ("CN", "China", "中国", _AS), ("DE", "Germany", "ドイツ", _EU),
+    ("GB", "United Kingdom", "英国", _EU), ("KR", "South Korea", "韓国", _AS),
+    ("FR", "France", "フランス", _EU), ("CH", "Switzerland", "スイス", _EU),
+    ("SE", "Sweden", "スウェーデン", _EU), ("NL", "Netherlands", "オランダ", _EU),
+    ("SG", "Singapore", "シンガポール", _AS), ("IL", "Israel", "イスラエル", _ME),
+    ("CA", "Canada", "カナダ", _NA), ("FI", "Finland", "フィンランド", _EU),
+    ("DK", "Denmark", "デンマーク", _EU), ("TW", "Taiwan", "台湾", _AS),
+    ("IN", "India", "インド", _GS), ("AU", "Australia", "オーストラリア", _AS),
+    ("IT", "Italy", "イタリア", _EU), ("ES", "Spain", "スペイン", _EU),
+    ("NO", "Norway", "ノルウェー", _EU), ("EE", "Estonia", "エストニア", _EU),
+    ("AE", "United Arab Emirates", "アラブ首長国連邦", _ME), ("SA", "Saudi Arabia", "サウジアラビア", _ME),
+    ("BR", "Brazil", "ブラジル", _GS), ("ID", "Indonesia", "インドネシア", _GS),
+    ("VN", "Viet Nam", "ベトナム", _GS), ("MY", "Malaysia", "マレーシア", _AS),
+    ("TH", "Thailand", "タイ", _AS), ("PH", "Philippines", "フィリピン", _GS),
+    ("MX", "Mexico", "メキシコ", _GS), ("CL", "Chile", "チリ", _GS),
+    ("AR", "Argentina", "アルゼンチン", _GS), ("CO", "Colombia", "コロンビア", _GS),
+    ("ZA", "South Africa", "南アフリカ", _GS), ("KE", "Kenya", "ケニア", _GS),
+    ("NG", "Nigeria", "ナイジェリア", _GS), ("EG", "Egypt", "エジプト", _GS),
+    ("RW", "Rwanda", "ルワンダ", _GS), ("BD", "Bangladesh", "バングラデシュ", _GS),
 )
+# fmt: on
 """ISO code, English and Japanese names, region; JP first, the rest in rough innovation order,
 which is also the power-law rank that places non-Japanese organisations."""
 
+# fmt: off
 KIND_SHARES: dict[NodeKind, float] = {
-    K.COMPANY: 0.30,
-    K.TECHNOLOGY: 0.15,
-    K.EXPERT: 0.20,
-    K.INSTITUTION: 0.08,
-    K.CASE_STUDY: 0.10,
-    K.BUSINESS_MODEL: 0.05,
-    K.PARTNERSHIP: 0.05,
-    K.INVESTOR: 0.03,
-    K.FIELD: 0.02,
+    K.COMPANY: 0.30, K.TECHNOLOGY: 0.15, K.EXPERT: 0.20, K.INSTITUTION: 0.08, K.CASE_STUDY: 0.10,
+    K.BUSINESS_MODEL: 0.05, K.PARTNERSHIP: 0.05, K.INVESTOR: 0.03, K.FIELD: 0.02,
 }
+# fmt: on
 """Shares of the nodes left after the fixed countries and the capped market segments."""
 
+# fmt: off
 _LABELS: dict[NodeKind, tuple[str, str]] = {
-    K.INSTITUTION: ("Synthetic Institution", "合成研究機関"),
-    K.FIELD: ("Synthetic Field", "合成研究分野"),
-    K.TECHNOLOGY: ("Synthetic Technology", "合成技術"),
-    K.CASE_STUDY: ("Synthetic Case Study", "合成事例"),
+    K.INSTITUTION: ("Synthetic Institution", "合成研究機関"), K.FIELD: ("Synthetic Field", "合成研究分野"),
+    K.TECHNOLOGY: ("Synthetic Technology", "合成技術"), K.CASE_STUDY: ("Synthetic Case Study", "合成事例"),
     K.BUSINESS_MODEL: ("Synthetic Business Model", "合成ビジネスモデル"),
-    K.COMPANY: ("Synthetic Company", "合成企業"),
-    K.INVESTOR: ("Synthetic Investor", "合成投資家"),
-    K.EXPERT: ("Synthetic Expert", "合成専門家"),
-    K.PARTNERSHIP: ("Synthetic Partnership", "合成連携"),
+    K.COMPANY: ("Synthetic Company", "合成企業"), K.INVESTOR: ("Synthetic Investor", "合成投資家"),
+    K.EXPERT: ("Synthetic Expert", "合成専門家"), K.PARTNERSHIP: ("Synthetic Partnership", "合成連携"),
 }
+_REVENUE_MODELS = ("subscription", "licensing", "pay_per_use", "hardware_sales", "platform_fee",
+                   "service_contract", "carbon_credits", "data_monetisation")
+_TITLES = ("Professor", "Associate Professor", "Senior Researcher", "Research Scientist", "CTO",
+           "Principal Engineer", "Director of R&D", "Programme Manager")
+# fmt: on
 _ACADEMIC = frozenset(
     {InstitutionType.UNIVERSITY, InstitutionType.RESEARCH_INSTITUTE, InstitutionType.TECH_TRANSFER_NETWORK}
 )
@@ -184,26 +123,10 @@ _INST_TYPES = [t for t in InstitutionType if t is not InstitutionType.SECRETARIA
 _INST_CUM = list(accumulate((45, 25, 6, 6, 6, 4, 8)))
 _INVESTOR_TYPES, _INVESTOR_MIX = list(InvestorType), (25, 45, 18, 12)
 _TRL_CUM = list(accumulate((2, 4, 8, 12, 14, 14, 12, 8, 5)))
-_REVENUE_MODELS = (
-    "subscription",
-    "licensing",
-    "pay_per_use",
-    "hardware_sales",
-    "platform_fee",
-    "service_contract",
-    "carbon_credits",
-    "data_monetisation",
-)
-_TITLES = (
-    "Professor",
-    "Associate Professor",
-    "Senior Researcher",
-    "Research Scientist",
-    "CTO",
-    "Principal Engineer",
-    "Director of R&D",
-    "Programme Manager",
-)
+_SIZES = (CompanySize.STARTUP, CompanySize.SME, CompanySize.LARGE)
+_STATUSES = (PartnershipStatus.ACTIVE, PartnershipStatus.ENDED, PartnershipStatus.PROPOSED)
+_SIZE_CUT, _STATUS_CUT = (0.5, 0.85), (0.6, 0.85)  # 50/35/15 % sizes; 60 % active, 25 % ended
+_PARTY_ROLES = {K.INVESTOR: "investor", K.COMPANY: "industry_partner"}
 
 # Mean out-degrees of the "free" relationships at ratio ~5; _scale() stretches them to the requested
 # ratio. The structural ones (one country, one segment, the parties) are never scaled.
@@ -488,10 +411,7 @@ class _Builder:
         japanese = [rng.random() < share for _ in range(count)]
         self.country[K.COMPANY] = [0 if jp else self.abroad.one(rng) for jp in japanese]
         self.cell[K.COMPANY] = [self._tech_cell() for _ in range(count)]
-        sizes = [
-            CompanySize.STARTUP if u < 0.5 else CompanySize.SME if u < 0.85 else CompanySize.LARGE
-            for u in (rng.random() for _ in range(count))
-        ]
+        sizes = [_SIZES[bisect_right(_SIZE_CUT, rng.random())] for _ in range(count)]
         for c, size in enumerate(sizes):
             unicorn = size is CompanySize.STARTUP and rng.random() < 0.02
             value = 1e9 * rng.paretovariate(1.5) if unicorn else 1e6 * rng.lognormvariate(3.0, 1.5)
@@ -559,13 +479,7 @@ class _Builder:
         self.deal_cell = [self._tech_cell() for _ in range(n[K.PARTNERSHIP])]
         for p, cell in enumerate(self.deal_cell):
             u, start = rng.random(), dt.date(rng.randint(2015, 2025), rng.randint(1, 12), 1)
-            status = (
-                PartnershipStatus.ACTIVE
-                if u < 0.6
-                else PartnershipStatus.ENDED
-                if u < 0.85
-                else PartnershipStatus.PROPOSED
-            )
+            status = _STATUSES[bisect_right(_STATUS_CUT, u)]
             end = start.replace(year=start.year + rng.randint(1, 4))
             scope = f"{INDUSTRIES[cell // _DIG]} x {DIGITAL_TECHNOLOGIES[cell % _DIG]}"
             yield self._node(
@@ -582,27 +496,26 @@ class _Builder:
     def _scale(self) -> float:
         """Factor on the free means so that the expected total meets ``rels_per_node``."""
         n = self.n
-        structural = (
-            n[K.COMPANY]
-            + n[K.INSTITUTION]
-            + n[K.INVESTOR]
-            + n[K.EXPERT]
-            + n[K.CASE_STUDY]
-            + n[K.TECHNOLOGY]
-            + sum(p >= 0 for p in self.parent)
-            + 3 * n[K.PARTNERSHIP]
-            + n[K.EXPERT] * (1 + _SECOND_AFFILIATION)
-            + 2 * n[K.CASE_STUDY]
-            + n[K.COUNTRY] * min(n[K.FIELD], _COUNTRY_STRENGTHS)
-        )
-        free = (
-            n[K.INSTITUTION] * (_DEVELOPS_INST + _STRONG_IN_INST)
-            + n[K.COMPANY] * _DEVELOPS_CO
-            + n[K.EXPERT] * (_EXPERT_IN_TECH + _EXPERT_IN_FIELD)
-            + n[K.TECHNOLOGY] * (_COVERS + _ENABLES)
-            + n[K.CASE_STUDY] * (_PROVEN_BY + _DEPLOYED_EXTRA + _USES_EXTRA)
-            + n[K.INVESTOR] * _INVESTS
-        )
+        # Per source node: LOCATED_IN, IN_SEGMENT, AFFILIATED_WITH, ~3 PARTY, lead DEPLOYED_BY + first USES.
+        per_node: dict[NodeKind, float] = {
+            K.COMPANY: 1,
+            K.INSTITUTION: 1,
+            K.INVESTOR: 1,
+            K.TECHNOLOGY: 1,
+            K.PARTNERSHIP: 3,
+        }
+        per_node |= {K.EXPERT: 2 + _SECOND_AFFILIATION, K.CASE_STUDY: 3}
+        structural = sum(n[k] * m for k, m in per_node.items()) + sum(p >= 0 for p in self.parent)
+        structural += n[K.COUNTRY] * min(n[K.FIELD], _COUNTRY_STRENGTHS)
+        free_per_node = {
+            K.INSTITUTION: _DEVELOPS_INST + _STRONG_IN_INST,
+            K.COMPANY: _DEVELOPS_CO,
+            K.EXPERT: _EXPERT_IN_TECH + _EXPERT_IN_FIELD,
+            K.TECHNOLOGY: _COVERS + _ENABLES,
+            K.CASE_STUDY: _PROVEN_BY + _DEPLOYED_EXTRA + _USES_EXTRA,
+            K.INVESTOR: _INVESTS,
+        }
+        free = sum(n[k] * m for k, m in free_per_node.items())
         return max(0.0, (self.cfg.rels_per_node * self.cfg.nodes - structural) / free)
 
     def _structural_rels(self) -> Iterator[dict[str, Any]]:
@@ -640,15 +553,8 @@ class _Builder:
                     else self._org(u < 0.55, cell if rng.random() < _LOCAL else None)
                 )
             for kind, o in dict.fromkeys(parties):
-                role = (
-                    "investor"
-                    if kind is K.INVESTOR
-                    else "industry_partner"
-                    if kind is K.COMPANY
-                    else "academic_partner"
-                    if self.inst_type[o] in _ACADEMIC
-                    else "window"
-                )
+                academic = kind is K.INSTITUTION and self.inst_type[o] in _ACADEMIC
+                role = _PARTY_ROLES.get(kind) or ("academic_partner" if academic else "window")
                 yield rel(R.PARTY, ids[K.PARTNERSHIP][p], ids[kind][o], role=role)
 
     def _free_rels(self, f: float) -> Iterator[dict[str, Any]]:

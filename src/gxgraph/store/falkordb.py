@@ -50,7 +50,13 @@ class FalkorDBStore(CypherStore):
 
     def _read(self, text: str, params: Row) -> list[Row]:
         with translate_errors():
-            return _rows(self._graph.ro_query(text, params))
+            try:
+                return _rows(self._graph.ro_query(text, params))
+            except redis.ResponseError as exc:
+                # A graph key exists only after its first write; until then the graph is empty.
+                if "empty key" in str(exc):
+                    return []
+                raise
 
     def _write(self, text: str, params: Row) -> list[Row]:
         with translate_errors():

@@ -1,0 +1,1 @@
+"""Pure analytics over the in-memory projection of the graph (NetworkX); no I/O here."""

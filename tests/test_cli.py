@@ -1,0 +1,86 @@
+"""The command line against a real embedded store in a temporary data folder."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from gxgraph.cli import app
+from gxgraph.settings import get_settings
+from gxgraph.store.embedded import EmbeddedFalkorDB
+from tests.test_imports import GOOD, jsonl
+
+runner = CliRunner()
+
+
+@pytest.fixture
+def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    monkeypatch.setenv("GXGRAPH_DATA_DIR", str(tmp_path))
+    monkeypatch.setenv("GXGRAPH_STORE", "falkordb")
+    get_settings.cache_clear()
+    yield tmp_path
+    EmbeddedFalkorDB(tmp_path / "falkordb").stop(only_if_idle=False)
+    get_settings.cache_clear()
+
+
+def test_import_export_round_trip(data_dir: Path) -> None:
+    source = data_dir / "in.jsonl"
+    source.write_text(jsonl(GOOD), encoding="utf-8")
+    result = runner.invoke(app, ["import", str(source)])
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["nodes_created"] == 3
+    out = data_dir / "out.jsonl"
+    assert runner.invoke(app, ["export", "-o", str(out)]).exit_code == 0
+    assert len(out.read_text(encoding="utf-8").splitlines()) == 5
+    graphml = runner.invoke(app, ["export", "--format", "graphml"])
+    assert "<graphml" in graphml.stdout
+
+
+def test_bad_file_exits_2_with_line_numbers(data_dir: Path) -> None:
+    source = data_dir / "bad.jsonl"
+    source.write_text(jsonl(GOOD) + "{broken\n", encoding="utf-8")
+    result = runner.invoke(app, ["import", str(source)])
+    assert result.exit_code == 2
+    assert f"{source}:6" in result.output
+    stats = runner.invoke(app, ["store", "stats"])
+    assert json.loads(stats.stdout)["nodes"] == {}
+
+
+def test_multiple_files_import_as_one_batch(data_dir: Path) -> None:
+    nodes, rels = data_dir / "nodes.jsonl", data_dir / "rels.csv"
+    nodes.write_text(jsonl(GOOD[:3]), encoding="utf-8")
+    rels.write_text("type,from,to,source\nCOVERS,ai,llm,s\n", encoding="utf-8")
+    result = runner.invoke(app, ["import", str(nodes), str(rels)])
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["relationships_created"] == 1
+
+
+def test_key_lifecycle(data_dir: Path) -> None:
+    created = runner.invoke(app, ["keys", "create", "--name", "analyst one", "--role", "analyst"])
+    assert created.exit_code == 0, created.output
+    key = json.loads(created.stdout)
+    assert key["key"].startswith(f"gx_{key['key_id']}_")
+    listed = json.loads(runner.invoke(app, ["keys", "list"]).stdout)
+    assert [(k["key_id"], k["role"]) for k in listed] == [(key["key_id"], "analyst")]
+    assert "key" not in listed[0]
+    assert runner.invoke(app, ["keys", "revoke", key["key_id"]]).exit_code == 0
+    assert runner.invoke(app, ["keys", "revoke", key["key_id"]]).exit_code == 2
+
+
+def test_schema_and_openapi_commands(data_dir: Path) -> None:
+    assert "flowchart LR" in runner.invoke(app, ["schema"]).stdout
+    assert runner.invoke(app, ["openapi"]).stdout.startswith("openapi:")
+
+
+def test_dev_key_is_created_once_and_works(data_dir: Path) -> None:
+    first = runner.invoke(app, ["keys", "dev"])
+    assert first.exit_code == 0, first.output
+    again = runner.invoke(app, ["keys", "dev"])
+    assert again.stdout == first.stdout
+    assert (data_dir / "dev-api-key").stat().st_mode & 0o777 == 0o600
+    listed = json.loads(runner.invoke(app, ["keys", "list"]).stdout)
+    assert [k["role"] for k in listed] == ["admin"]
