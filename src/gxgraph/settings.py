@@ -31,6 +31,8 @@ class Settings(BaseSettings):
     neo4j_user: str = "neo4j"
     neo4j_password: SecretStr = SecretStr("")
     neo4j_database: str = "neo4j"
+    neo4j_transaction_rows: int = Field(default=50_000, ge=1)
+    """Imports up to this many rows are one transaction; larger ones commit every this many rows."""
 
     falkordb_graph: str = "gxgraph"
     falkordb_socket: Path | None = None

@@ -17,6 +17,7 @@ def open_store(settings: Settings) -> GraphStore:
             settings.neo4j_user,
             settings.neo4j_password.get_secret_value(),
             settings.neo4j_database,
+            settings.neo4j_transaction_rows,
         )
     else:
         from gxgraph.store.falkordb import FalkorDBStore

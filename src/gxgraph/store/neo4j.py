@@ -8,7 +8,7 @@ every call.
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 
 import neo4j
 from neo4j import GraphDatabase, RoutingControl
@@ -33,16 +33,33 @@ def translate_errors() -> Iterator[None]:
         raise StoreUnavailable(f"Neo4j driver error: {exc}") from exc
 
 
+def _transactions(steps: Sequence[tuple[str, Row]], max_rows: int) -> list[list[tuple[str, Row]]]:
+    """Group consecutive steps so each group carries at most ``max_rows`` rows (at least one step)."""
+    groups: list[list[tuple[str, Row]]] = [[]]
+    rows = 0
+    for step in steps:
+        size = len(step[1].get("rows", ()))
+        if size and groups[-1] and rows + size > max_rows:
+            groups.append([])
+            rows = 0
+        groups[-1].append(step)
+        rows += size
+    return groups
+
+
 class Neo4jStore(CypherStore):
     """A graph in a Neo4j 5 database."""
 
     backend = "neo4j"
 
-    def __init__(self, uri: str, user: str, password: str, database: str) -> None:
+    def __init__(
+        self, uri: str, user: str, password: str, database: str, transaction_rows: int = 50_000
+    ) -> None:
         auth = (user, password) if password else None
         # Notifications (e.g. "property key does not exist" for optional fields) are expected noise.
         self._driver = GraphDatabase.driver(uri, auth=auth, notifications_min_severity="OFF")
         self._database = database
+        self._transaction_rows = transaction_rows
 
     def _read(self, text: str, params: Row) -> list[Row]:
         with translate_errors():
@@ -59,14 +76,23 @@ class Neo4jStore(CypherStore):
         return [record.data() for record in records]
 
     def _write_all(self, steps: Sequence[tuple[str, Row]], progress: Progress | None = None) -> None:
-        def work(tx: neo4j.ManagedTransaction) -> None:
-            for text, params in steps:
-                tx.run(text, params).consume()
-                if progress is not None:
-                    progress(len(params.get("rows", ())))
+        """One transaction when the steps carry at most ``transaction_rows`` rows, so an ordinary
+        import is atomic; a larger one commits every ``transaction_rows`` rows, because one huge
+        transaction outgrows the server's transaction memory. The import service has validated every
+        row first and the writes are idempotent MERGEs, so a failure part-way is repaired by re-running."""
 
-        with translate_errors(), self._driver.session(database=self._database) as session:
-            session.execute_write(work)
+        def work(batch: Sequence[tuple[str, Row]]) -> Callable[[neo4j.ManagedTransaction], None]:
+            def run(tx: neo4j.ManagedTransaction) -> None:
+                for text, params in batch:
+                    tx.run(text, params).consume()
+
+            return run
+
+        for batch in _transactions(steps, self._transaction_rows):
+            with translate_errors(), self._driver.session(database=self._database) as session:
+                session.execute_write(work(batch))
+            if progress is not None:
+                progress(sum(len(params.get("rows", ())) for _, params in batch))
 
     def ping(self) -> None:
         # verify_connectivity fails fast, where a query would wait out the driver's retry budget.
