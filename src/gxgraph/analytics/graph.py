@@ -77,7 +77,9 @@ def graph_from_rows(rows: Iterable[Mapping[str, Any]]) -> nx.MultiDiGraph:
 def nodes_of_kind(graph: nx.MultiDiGraph, kind: str) -> list[str]:
     """Ids of the nodes of one kind, sorted. Cost: O(n log n).
 
-    >>> g = graph_from_rows([{"kind": "field", "id": "b"}, {"kind": "field", "id": "a"}, {"kind": "company", "id": "c"}])
+    >>> g = graph_from_rows([
+    ...     {"kind": "field", "id": "b"}, {"kind": "field", "id": "a"}, {"kind": "company", "id": "c"},
+    ... ])
     >>> nodes_of_kind(g, "field")
     ['a', 'b']
     """
@@ -101,7 +103,10 @@ def country_regions(graph: nx.MultiDiGraph) -> dict[str, str]:
 def is_japanese(graph: nx.MultiDiGraph, node: str) -> bool:
     """True for a Japanese company (``is_japanese``) or any other node whose ``country`` is JP.
 
-    >>> g = graph_from_rows([{"kind": "company", "id": "a", "is_japanese": True}, {"kind": "institution", "id": "b", "country": "US"}])
+    >>> g = graph_from_rows([
+    ...     {"kind": "company", "id": "a", "is_japanese": True},
+    ...     {"kind": "institution", "id": "b", "country": "US"},
+    ... ])
     >>> is_japanese(g, "a"), is_japanese(g, "b")
     (True, False)
     """
