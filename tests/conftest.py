@@ -99,7 +99,7 @@ class Api:
 
 
 def make_api(store: GraphStore, **settings: object) -> Iterator[Api]:
-    config = Settings(store=StoreBackend(store.backend), **settings)  # type: ignore[arg-type]
+    config = Settings(store=StoreBackend(store.backend), warm_analytics=False, **settings)  # type: ignore[arg-type]
     with TestClient(create_app(config, store)) as client:
         yield Api(client, store)
 

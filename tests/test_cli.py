@@ -84,3 +84,22 @@ def test_dev_key_is_created_once_and_works(data_dir: Path) -> None:
     assert (data_dir / "dev-api-key").stat().st_mode & 0o777 == 0o600
     listed = json.loads(runner.invoke(app, ["keys", "list"]).stdout)
     assert [k["role"] for k in listed] == ["admin"]
+
+
+def test_analyze_commands_answer_on_the_sample(data_dir: Path) -> None:
+    assert runner.invoke(app, ["seed"]).exit_code == 0
+    gaps = json.loads(runner.invoke(app, ["analyze", "gaps", "--limit", "3"]).stdout)
+    assert gaps["graph_version"] >= 1
+    assert len(gaps["results"]) == 3
+    knowers = json.loads(
+        runner.invoke(app, ["analyze", "who-knows", "サイバーセキュリティ", "--limit", "1"]).stdout
+    )
+    assert knowers["results"][0]["node_id"] in ("exp-me-01", "inst-me-innovation-authority")
+    chart = data_dir / "map.svg"
+    assert runner.invoke(app, ["analyze", "techmap", "--svg", str(chart)]).exit_code == 0
+    assert chart.read_text(encoding="utf-8").startswith("<svg")
+    recommended = runner.invoke(app, ["analyze", "recommend", "co-jp-kasumi", "--method", "jaccard"])
+    assert json.loads(recommended.stdout)["results"][0]["shared"]
+    missing = runner.invoke(app, ["analyze", "recommend", "nobody"])
+    assert missing.exit_code == 2
+    assert "not_found" in missing.output

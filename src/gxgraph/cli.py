@@ -14,6 +14,7 @@ import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
+from gxgraph.cli_analyze import app as analyze_app
 from gxgraph.errors import GxGraphError
 from gxgraph.services import keys as key_service
 from gxgraph.services.exports import ExportFormat, export
@@ -29,6 +30,7 @@ keys_app = typer.Typer(help="Create, list and revoke API keys.")
 store_app = typer.Typer(help="Inspect or stop the configured store.")
 app.add_typer(keys_app, name="keys")
 app.add_typer(store_app, name="store")
+app.add_typer(analyze_app, name="analyze")
 console = Console(stderr=True)
 
 REPO_ROOT = Path(__file__).resolve().parents[2]

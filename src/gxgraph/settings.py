@@ -42,6 +42,8 @@ class Settings(BaseSettings):
     port: int = Field(default=8000, ge=1, le=65535)
     max_body_bytes: int = Field(default=64 * 1024 * 1024, ge=1024)
     import_batch_size: int = Field(default=5000, ge=1, le=100_000)
+    warm_analytics: bool = True
+    """Build the analytics projection in the background at start-up, so the first analysis is quick."""
     anonymous_role: Literal["viewer", "analyst", "secretariat", "admin"] | None = None
     """Role granted to requests without an API key (``viewer`` for a local demo); none by default."""
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import logging
+import threading
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
@@ -11,10 +13,14 @@ from fastapi.concurrency import run_in_threadpool
 from gxgraph import __version__
 from gxgraph.api.errors import install_error_handlers
 from gxgraph.api.limits import BodySizeLimit
-from gxgraph.api.routes import graph, health, nodes, relationships, transfer
+from gxgraph.api.routes import analytics, graph, health, nodes, relationships, transfer
+from gxgraph.errors import GxGraphError
+from gxgraph.services.projection import ProjectionCache
 from gxgraph.settings import Settings, get_settings
 from gxgraph.store import open_store
 from gxgraph.store.base import GraphStore
+
+log = logging.getLogger("gxgraph.api")
 
 DESCRIPTION = """\
 Knowledge graph of an innovation ecosystem: institutions, fields, technologies, business models,
@@ -25,6 +31,13 @@ reads need the viewer role, writes the secretariat role. Errors share one shape:
 """
 
 
+def _warm(cache: ProjectionCache) -> None:
+    try:
+        cache.get()
+    except GxGraphError as exc:  # the first analytic request will build it, or report the failure
+        log.warning("analytics projection not warmed: %s", exc.message)
+
+
 def create_app(settings: Settings | None = None, store: GraphStore | None = None) -> FastAPI:
     """Build the app; pass ``store`` to serve an already-open store (tests), else it opens its own."""
     settings = settings or get_settings()
@@ -33,6 +46,11 @@ def create_app(settings: Settings | None = None, store: GraphStore | None = None
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         owned = store is None
         app.state.store = store if store is not None else await run_in_threadpool(open_store, settings)
+        app.state.projections = ProjectionCache(app.state.store)
+        if settings.warm_analytics:
+            threading.Thread(
+                target=_warm, args=(app.state.projections,), name="warm-analytics", daemon=True
+            ).start()
         try:
             yield
         finally:
@@ -43,11 +61,12 @@ def create_app(settings: Settings | None = None, store: GraphStore | None = None
     app.state.settings = settings
     if store is not None:
         app.state.store = store
+        app.state.projections = ProjectionCache(store)
     install_error_handlers(app)
     app.add_middleware(BodySizeLimit, max_bytes=settings.max_body_bytes)
     app.include_router(health.router)
     v1 = APIRouter(prefix="/v1")
-    for module in (nodes, relationships, graph, transfer):
+    for module in (nodes, relationships, graph, transfer, analytics):
         v1.include_router(module.router)
     app.include_router(v1)
     return app
