@@ -23,8 +23,9 @@ from typing import Any
 
 from gxgraph.domain.kinds import NodeKind
 from gxgraph.seeding.synthetic import SyntheticConfig, generate
-from gxgraph.services import graph, nodes
+from gxgraph.services import nodes
 from gxgraph.services.imports import ParsedRow, import_rows
+from gxgraph.services.projection import build_projection
 from gxgraph.store.base import GraphStore
 from gxgraph.store.falkordb import FalkorDBStore
 from gxgraph.store.neo4j import Neo4jStore
@@ -61,6 +62,14 @@ def bench_store(store: GraphStore, rows: list[ParsedRow], repeat: int) -> None:
     print(
         f"  re-import (no changes, {again.nodes_unchanged + again.relationships_unchanged:,} unchanged):"
         f" {seconds:.1f} s = {len(rows) / seconds:,.0f} rows/s"
+    )
+
+    start = time.perf_counter()
+    projection = build_projection(store)
+    graph = projection.graph
+    print(
+        f"  analytics projection read from the store: {time.perf_counter() - start:.1f} s"
+        f" ({graph.number_of_nodes():,} nodes, {graph.number_of_edges():,} rels)"
     )
 
     tech = next(r.value for r in rows if isinstance(r.value, dict) and r.value.get("kind") == "technology")

@@ -2,7 +2,7 @@
 
 Prints what it measured; nothing is asserted. For each ``--nodes`` size it generates the seeded
 synthetic graph, hides ``--hidden`` of the active Japanese-company x institution partnerships
-(``gxgraph.analytics.recommend.evaluate``), averages the metrics over ``--repeats`` hiding seeds, and
+(``gxgraph.analytics.evaluation.evaluate``), averages the metrics over ``--repeats`` hiding seeds, and
 times single ``recommend_partners`` calls (each with a fresh index, as an API call would have)::
 
     .venv/bin/python scripts/evaluate_recommendations.py --nodes 10000 100000 --seed 7 --hidden 0.2
@@ -15,8 +15,9 @@ import random
 import statistics
 import time
 
+from gxgraph.analytics.evaluation import EvaluationReport, evaluate
 from gxgraph.analytics.graph import graph_from_rows, is_japanese, nodes_of_kind
-from gxgraph.analytics.recommend import METHODS, EvaluationReport, evaluate, recommend_partners
+from gxgraph.analytics.recommend import METHODS, recommend_partners
 from gxgraph.seeding.synthetic import SyntheticConfig, generate
 
 

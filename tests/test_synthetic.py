@@ -16,13 +16,13 @@ from gxgraph.domain.nodes import Node
 from gxgraph.domain.relationships import Relationship
 from gxgraph.domain.schema import REL_ENDPOINTS
 from gxgraph.seeding.synthetic import (
-    COUNTRIES,
     MIN_NODES,
     SyntheticConfig,
     generate,
     plan_counts,
     write_jsonl,
 )
+from gxgraph.seeding.vocabulary import COUNTRIES
 
 Row = dict[str, Any]
 

@@ -13,6 +13,7 @@ import typer
 
 from gxgraph.analytics import (
     commercialisation,
+    evaluation,
     expertise,
     partnership_gaps,
     profile,
@@ -171,4 +172,4 @@ def evaluate_command(
     seed: int = 0,
 ) -> None:
     """Evaluate partner recommendations on the current graph against random and degree baselines."""
-    _print(_answer(lambda g: recommend.evaluate(g, hidden_fraction=hidden, seed=seed)))
+    _print(_answer(lambda g: evaluation.evaluate(g, hidden_fraction=hidden, seed=seed)))

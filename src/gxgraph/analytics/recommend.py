@@ -10,8 +10,8 @@ relates to, each weighted in (0, 1]; when several routes reach a node the strong
   (0.5 x level).
 
 Partnerships, investors and countries are not knowledge, so partnerships never leak into the
-features (the evaluation relies on it). The *knowledge degree* ``d(z)`` is the number of
-organisations whose neighbourhood holds ``z`` (at least 2 when shared). Over the shared nodes
+features (:mod:`gxgraph.analytics.evaluation` relies on it). The *knowledge degree* ``d(z)`` is the
+number of organisations whose neighbourhood holds ``z`` (at least 2 when shared). Over the shared nodes
 ``S = N(s) ∩ N(v)`` of source ``s`` and candidate ``v``:
 
 * ``adamic_adar`` = sum of ``w_s(z) w_v(z) / ln d(z)``; ``resource_allocation`` = sum of
@@ -27,30 +27,25 @@ organisations whose neighbourhood holds ``z`` (at least 2 when shared). Over the
 from __future__ import annotations
 
 import math
-import random
-import time
 from collections import defaultdict, deque
-from collections.abc import Collection, Sequence
+from collections.abc import Collection
 from typing import Any, Literal, get_args
 
 import networkx as nx
-from pydantic import BaseModel, Field
+from pydantic import BaseModel
 
 from gxgraph.analytics.evidence import EvidencePath, Scored, Step
-from gxgraph.analytics.graph import country_regions, is_japanese, nodes_of_kind
+from gxgraph.analytics.graph import country_regions, nodes_of_kind
 from gxgraph.errors import InvalidInput, NotFound
 
 __all__ = [
     "METHODS",
     "PPR_EXCLUDED_TYPES",
-    "EvaluationReport",
     "KnowledgeIndex",
-    "MethodScore",
     "NodeRef",
     "Recommendation",
     "SharedNode",
     "active_partners",
-    "evaluate",
     "node_ref",
     "rank_partners",
     "recommend_partners",
@@ -488,138 +483,3 @@ def recommend_partners(
     skip = active_partners(graph).get(company_id, set()) if exclude_existing else set()
     candidates = {v for v in nodes_of_kind(graph, target_kind) if v != company_id and v not in skip}
     return rank_partners(graph, company_id, candidates, method=method, limit=limit, index=index)
-
-
-class MethodScore(BaseModel):
-    """Macro precision@k and recall@k of one ranking over the query companies."""
-
-    method: str
-    precision: dict[int, float]
-    recall: dict[int, float]
-    seconds: float = Field(description="Wall time of all its rankings: the one non-deterministic field.")
-
-
-class EvaluationReport(BaseModel):
-    """What ``evaluate`` hid and measured; ``results`` ends with the ``random`` and ``degree`` baselines."""
-
-    seed: int
-    hidden_fraction: float
-    k: list[int]
-    hidden_partnerships: int
-    hidden_pairs: int
-    queries: int
-    candidates: int
-    results: list[MethodScore]
-
-
-def evaluate(
-    graph: nx.MultiDiGraph,
-    *,
-    hidden_fraction: float = 0.2,
-    k: Sequence[int] = (5, 10),
-    seed: int = 0,
-    methods: Sequence[str] = METHODS,
-    max_queries: int | None = None,
-    experts: bool = True,
-) -> EvaluationReport:
-    """Hide some ACTIVE partnerships of a Japanese company and an institution, then predict them.
-
-    The hidden partnerships lose their PARTY edges (in a copy), so they are neither excluded nor
-    walked by PageRank; the knowledge features never read PARTY. Each Japanese company with a hidden
-    institution partner ranks every institution it has no visible active partnership with;
-    ``random`` shuffles them (seeded) and ``degree`` sorts them by degree in the visible graph.
-
-    Parameters
-    ----------
-    graph : networkx.MultiDiGraph
-        The projection.
-    hidden_fraction : float
-        Share of the eligible partnerships to hide.
-    k : sequence of int
-        Cut-offs of precision@k and recall@k.
-    seed : int
-        Seeds what is hidden, the query sample and the random baseline.
-    methods : sequence of str
-        Methods to compare with the baselines.
-    max_queries : int, optional
-        Evaluate a seeded sample of this many companies.
-    experts : bool
-        Passed to ``KnowledgeIndex``.
-
-    Returns
-    -------
-    EvaluationReport
-        Macro averages over the query companies, deterministic for a seed (``seconds`` aside).
-        Cost: O(n + m) to copy the graph, plus one ranking per query and method.
-
-    Examples
-    --------
-    >>> from gxgraph.analytics.graph import graph_from_rows
-    >>> g = graph_from_rows([{"kind": "company", "id": "c", "is_japanese": True},
-    ...     {"kind": "institution", "id": "i"}, {"kind": "institution", "id": "j"},
-    ...     {"kind": "technology", "id": "t"}, {"kind": "partnership", "id": "p", "status": "active"},
-    ...     {"type": "DEVELOPS", "from": "c", "to": "t"}, {"type": "DEVELOPS", "from": "i", "to": "t"},
-    ...     {"type": "PARTY", "from": "p", "to": "c"}, {"type": "PARTY", "from": "p", "to": "i"}])
-    >>> report = evaluate(g, hidden_fraction=1.0, k=(1,), methods=["adamic_adar"])
-    >>> report.hidden_pairs, [(r.method, r.precision[1]) for r in report.results if r.method != "random"]
-    (1, [('adamic_adar', 1.0), ('degree', 1.0)])
-    """
-    for method in methods:
-        _check(method)
-    rng, cuts = random.Random(seed), sorted(set(k))  # noqa: S311 - reproducible sampling, not secrets
-
-    def japanese_company(v: str) -> bool:
-        return bool(graph.nodes[v]["kind"] == "company" and is_japanese(graph, v))
-
-    institutions = nodes_of_kind(graph, "institution")
-    is_institution = set(institutions).__contains__
-    eligible = [
-        deal
-        for deal in nodes_of_kind(graph, "partnership")
-        if graph.nodes[deal].get("status") == "active"
-        and any(japanese_company(p) for p in _parties(graph, deal))
-        and any(map(is_institution, _parties(graph, deal)))
-    ]
-    hidden = sorted(rng.sample(eligible, round(hidden_fraction * len(eligible))))
-    visible = graph.copy()  # a view is cheaper to make but slows every adjacency lookup tenfold
-    visible.remove_edges_from([(deal, p, "PARTY") for deal in hidden for p in _parties(graph, deal)])
-    existing, truth = active_partners(visible), defaultdict[str, set[str]](set)
-    for deal in hidden:
-        parties = _parties(graph, deal)
-        for c in filter(japanese_company, parties):
-            truth[c].update(i for i in parties if is_institution(i) and i not in existing.get(c, ()))
-    queries = sorted(c for c, found in truth.items() if found)
-    if max_queries is not None and len(queries) > max_queries:
-        queries = sorted(rng.sample(queries, max_queries))
-    index, walk = KnowledgeIndex(graph, experts=experts), _Projection(visible, PPR_EXCLUDED_TYPES)
-    degree, shuffler = {i: visible.degree(i) for i in institutions}, random.Random(seed)  # noqa: S311
-
-    def ranking(method: str, company: str) -> list[str]:
-        candidates = set(institutions) - existing.get(company, set())
-        if method == "random":
-            return shuffler.sample(sorted(candidates), min(cuts[-1], len(candidates)))
-        if method == "degree":
-            return sorted(candidates, key=lambda i: (-degree[i], i))[: cuts[-1]]
-        if method == "personalized_pagerank":
-            mass = _ppr(walk, company)[0]
-            scores = {v: mass[v] for v in candidates if v in mass}
-        else:
-            scores = index.scores(company, candidates, method)
-        return [v for v, _ in _ranked(scores, cuts[-1])]
-
-    results = []
-    for method in [*methods, "random", "degree"]:
-        started, precision, recall = time.perf_counter(), dict.fromkeys(cuts, 0.0), dict.fromkeys(cuts, 0.0)
-        for company in queries:
-            top = ranking(method, company)
-            for cut in cuts:
-                found = len(truth[company].intersection(top[:cut]))
-                precision[cut] += found / cut / len(queries)
-                recall[cut] += found / len(truth[company]) / len(queries)
-        seconds = time.perf_counter() - started
-        results.append(MethodScore(method=method, precision=precision, recall=recall, seconds=seconds))
-    hidden_pairs = sum(len(found) for found in truth.values())
-    return EvaluationReport(
-        seed=seed, hidden_fraction=hidden_fraction, k=cuts, hidden_partnerships=len(hidden),
-        hidden_pairs=hidden_pairs, queries=len(queries), candidates=len(institutions), results=results,
-    )  # fmt: skip

@@ -24,25 +24,24 @@ Brokers and communities use the undirected actor graph,
 Backends: NetworkX below :data:`NETWORKX_LIMIT` nodes; python-igraph at or above it when installed,
 else NetworkX. igraph is the fast path: at 3,000 nodes exact betweenness takes 35 s on NetworkX and
 1 s on igraph; at 100,000 nodes NetworkX's Louvain takes 45 s and its betweenness 1 s per source,
-igraph 3.5 s and 0.03 s. ``backend=`` forces one; both agree on small graphs (tests).
+igraph 3.5 s and 0.03 s. ``backend=`` forces one; both agree on small graphs (tests). The layer
+itself lives in :mod:`gxgraph.analytics.backends`.
 """
 
 from __future__ import annotations
 
-import importlib
 import math
 import random
-import threading
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping, Sequence
-from typing import Any, Literal
+from collections.abc import Mapping, Sequence
 
 import networkx as nx
 from pydantic import BaseModel
 
+from gxgraph.analytics.backends import NETWORKX_LIMIT, Backend, Net
 from gxgraph.analytics.evidence import EvidencePath, Step
 from gxgraph.analytics.expertise import NodeRow, actor_bfs, trace
-from gxgraph.analytics.graph import CLASSIFICATION_TYPES, country_regions, is_japanese, region_of, undirected
+from gxgraph.analytics.graph import CLASSIFICATION_TYPES, country_regions, is_japanese, region_of
 
 __all__ = [
     "BROKER_KINDS",
@@ -61,17 +60,13 @@ __all__ = [
     "isolated_companies",
 ]
 
-NETWORKX_LIMIT = 1_000
-"""Below this many nodes ``backend="auto"`` uses NetworkX, and NetworkX betweenness is exact."""
 EXACT_LIMIT = 5_000
 """Below this many nodes igraph betweenness is exact (about 1 s at 3,000 nodes)."""
 DEFAULT_SAMPLE = 200
 """Betweenness sources sampled at or above :data:`EXACT_LIMIT` nodes (about 6 s at 100k with igraph)."""
 BROKER_KINDS = ("institution", "company", "investor", "expert")
 """Kinds ranked as brokers; partnerships, fields and technologies still carry the paths."""
-Backend = Literal["auto", "networkx", "igraph"]
 _DOMAIN_RESET = {"both": 1.0, "gx": 0.5, "dx": 0.5}
-_IGRAPH_RNG = threading.Lock()  # igraph's random generator is process-wide
 
 
 class Broker(NodeRow):
@@ -125,110 +120,6 @@ class CentralInstitution(NodeRow):
     dx_technologies: int
 
 
-def _igraph() -> Any:
-    return importlib.import_module("igraph")  # optional, and Any: igraph ships no type stubs
-
-
-def _has_igraph() -> bool:
-    try:
-        _igraph()
-    except ImportError:
-        return False
-    return True
-
-
-class _Net:
-    """The undirected simple graph on one backend; nodes are indices into ``names``."""
-
-    def __init__(self, graph: nx.MultiDiGraph, exclude: Iterable[str], backend: Backend) -> None:
-        self.names: list[str] = list(graph.nodes)
-        n = len(self.names)
-        self.ig: Any = None
-        self.nx: Any = None
-        if backend == "igraph" or (backend == "auto" and n >= NETWORKX_LIMIT and _has_igraph()):
-            excluded, index = set(exclude), {name: i for i, name in enumerate(self.names)}
-            edges = [(index[a], index[b]) for a, b, key in graph.edges(keys=True) if key not in excluded]
-            self.ig = _igraph().Graph(n=n, edges=edges)
-            self.ig.simplify()  # merges parallel edges and drops loops, as undirected() does
-        else:
-            self.nx = undirected(graph, exclude)
-
-    def degree(self) -> list[int]:
-        return (
-            list(self.ig.degree()) if self.ig is not None else [self.nx.degree(name) for name in self.names]
-        )
-
-    def neighbours(self, i: int) -> list[str]:
-        return (
-            sorted(self.names[j] for j in self.ig.neighbors(i))
-            if self.ig is not None
-            else sorted(self.nx[self.names[i]])
-        )
-
-    def betweenness(self, sources: list[int] | None) -> list[float]:
-        """Betweenness over unordered pairs, counting only paths that start at ``sources``."""
-        if self.ig is not None:
-            return list(self.ig.betweenness(directed=False, sources=sources))
-        if sources is None:
-            values = nx.betweenness_centrality(self.nx, normalized=False)
-        else:
-            picked = [self.names[i] for i in sources]
-            values = nx.betweenness_centrality_subset(self.nx, picked, self.names, normalized=False)
-        return [float(values[name]) for name in self.names]
-
-    def louvain(self, seed: int, resolution: float) -> list[list[int]]:
-        if self.ig is None:
-            index = {name: i for i, name in enumerate(self.names)}
-            found = nx.community.louvain_communities(self.nx, seed=seed, resolution=resolution)
-            return [[index[name] for name in group] for group in found]
-        ig = _igraph()
-        with _IGRAPH_RNG:
-            ig.set_random_number_generator(random.Random(seed))  # noqa: S311 - reproducibility, not secrecy
-            try:
-                membership = self.ig.community_multilevel(resolution=resolution).membership
-            finally:
-                ig.set_random_number_generator(random)
-        groups: dict[int, list[int]] = defaultdict(list)
-        for i, group in enumerate(membership):
-            groups[group].append(i)
-        return list(groups.values())
-
-    def pagerank(self, reset: list[float], damping: float = 0.85) -> list[float]:
-        if self.ig is not None:
-            return list(self.ig.personalized_pagerank(directed=False, damping=damping, reset=reset))
-        # Power iteration in pure Python: nx.pagerank needs SciPy, which the project does not ship.
-        index = {name: i for i, name in enumerate(self.names)}
-        nbrs = [[index[m] for m in self.nx[name]] for name in self.names]
-        restart = [r / sum(reset) for r in reset]
-        x = restart
-        for _ in range(1000):
-            new = [0.0] * len(x)
-            for i, adj in enumerate(nbrs):
-                for j in adj:
-                    new[j] += damping * x[i] / len(adj)
-            lost = 1.0 - sum(new)  # restarts plus the walk stuck on isolated nodes
-            new = [v + lost * r for v, r in zip(new, restart, strict=True)]
-            delta, x = sum(abs(a - b) for a, b in zip(new, x, strict=True)), new
-            if delta < 1e-12:
-                break
-        return x
-
-    def constraint(self, nodes: list[int]) -> list[float]:
-        if self.ig is not None:
-            return [float(c) for c in self.ig.constraint(nodes)]
-        # Burt's constraint with every tie weighing 1 (nx.constraint's answer, without its O(d^3) cost):
-        # c_i = sum_j ((1 + sum_{q in N(i) & N(j)} 1 / d_q) / d_i) ** 2
-        values = []
-        for i in nodes:
-            mine = set(self.nx[self.names[i]])
-            total = math.nan if not mine else 0.0
-            for j in mine:
-                shared = mine.intersection(self.nx[j])
-                total += ((1 + sum(1 / len(self.nx[q]) for q in shared)) / len(mine)) ** 2
-            values.append(total)
-        return values
-
-
 def _link(graph: nx.MultiDiGraph, a: str, b: str) -> Step:
     """The first stored actor relationship between two adjacent nodes, in its stored direction."""
     for src, dst in ((a, b), (b, a)):
@@ -279,7 +170,7 @@ def brokers(
     >>> [(b.node_id, b.betweenness, b.constraint) for b in brokers(g)]
     [('b', 1.0, 0.5), ('a', 0.0, 1.0), ('c', 0.0, 1.0)]
     """
-    net = _Net(graph, CLASSIFICATION_TYPES, backend)
+    net = Net(graph, CLASSIFICATION_TYPES, backend)
     names, n, degree = net.names, len(net.names), net.degree()
     exact_below = EXACT_LIMIT if net.ig is not None else NETWORKX_LIMIT
     k = sample_size if sample_size is not None else (None if n < exact_below else DEFAULT_SAMPLE)
@@ -356,7 +247,7 @@ def communities(
     >>> [[m.node_id for m in c.top_members] for c in communities(g)]
     [['c', 'a', 'b'], ['d', 'e', 'f']]
     """
-    net = _Net(graph, CLASSIFICATION_TYPES, backend)
+    net = Net(graph, CLASSIFICATION_TYPES, backend)
     names, degree = net.names, net.degree()
     groups = sorted((sorted(group) for group in net.louvain(seed, resolution)), key=lambda g: (-len(g), g[0]))
     regions = country_regions(graph)
@@ -499,7 +390,7 @@ def central_institutions(
     >>> [(c.node_id, c.gx_technologies, c.dx_technologies) for c in central_institutions(g)]
     [('both-lab', 1, 1), ('gx-lab', 1, 0)]
     """
-    net = _Net(graph, {"LOCATED_IN", "IN_SEGMENT"}, backend)
+    net = Net(graph, {"LOCATED_IN", "IN_SEGMENT"}, backend)
     attrs = [graph.nodes[name] for name in net.names]
     reset = [_DOMAIN_RESET.get(a.get("domain"), 0.0) if a.get("kind") == "technology" else 0.0 for a in attrs]
     rank_of = dict(zip(net.names, net.pagerank(reset if any(reset) else [1.0] * len(reset)), strict=True))

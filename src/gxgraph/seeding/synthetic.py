@@ -9,6 +9,8 @@ Popularity follows shuffled power laws, so a few institutions, technologies, fie
 models are hubs. Each technology sits in one industry x digital-technology cell (its market
 segment); organisations, experts, case studies and partnerships lean towards one cell, which is
 what makes hidden partnerships between Japanese companies and institutions predictable.
+The countries, industries, digital technologies and name stems come from
+:mod:`gxgraph.seeding.vocabulary`.
 
 Examples
 --------
@@ -43,6 +45,17 @@ from gxgraph.domain.kinds import (
     RelType,
     TechDomain,
 )
+from gxgraph.seeding.vocabulary import (
+    COUNTRIES,
+    DIGITAL_JA,
+    DIGITAL_TECHNOLOGIES,
+    GREEN_INDUSTRIES,
+    INDUSTRIES,
+    INDUSTRIES_JA,
+    NAME_STEMS,
+    REVENUE_MODELS,
+    TITLES,
+)
 
 K = NodeKind
 R = RelType
@@ -50,50 +63,10 @@ R = RelType
 MIN_NODES = 100
 """Below this the kind mix cannot give every kind at least one node."""
 
-# fmt: off
-INDUSTRIES = ("energy", "manufacturing", "mobility", "healthcare", "finance",
-              "education", "agriculture", "buildings", "materials", "logistics")
-INDUSTRIES_JA = ("エネルギー", "製造", "モビリティ", "ヘルスケア", "金融",
-                 "教育", "農業", "建築", "素材", "物流")
-DIGITAL_TECHNOLOGIES = ("ai", "iot_5g", "blockchain", "quantum", "cybersecurity",
-                        "digital_twin", "cloud_data", "robotics")
-DIGITAL_JA = ("AI", "IoT・5G", "ブロックチェーン", "量子", "サイバーセキュリティ",
-              "デジタルツイン", "クラウド・データ", "ロボティクス")
-# fmt: on
 _DIG = len(DIGITAL_TECHNOLOGIES)
 _CELLS = len(INDUSTRIES) * _DIG
-_GREEN = frozenset({"energy", "mobility", "agriculture", "buildings", "materials"})
 SEGMENT_YEARS = (2025, 2030, 2024, 2026, 2023, 2027, 2022, 2028, 2021, 2029, 2020)
 """Segments beyond the 80-cell grid repeat the cells in further years, snapshot year first."""
-
-# fmt: off
-_J, _NA, _EU, _ME, _AS, _GS = (Region.JAPAN, Region.NORTH_AMERICA, Region.EUROPE,
-                               Region.MIDDLE_EAST, Region.ASIA, Region.GLOBAL_SOUTH)
-COUNTRIES: tuple[tuple[str, str, str, Region], ...] = (
-    ("JP", "Japan", "日本", _J), ("US", "United States", "米国", _NA),
-    ("CN", "China", "中国", _AS), ("DE", "Germany", "ドイツ", _EU),
-    ("GB", "United Kingdom", "英国", _EU), ("KR", "South Korea", "韓国", _AS),
-    ("FR", "France", "フランス", _EU), ("CH", "Switzerland", "スイス", _EU),
-    ("SE", "Sweden", "スウェーデン", _EU), ("NL", "Netherlands", "オランダ", _EU),
-    ("SG", "Singapore", "シンガポール", _AS), ("IL", "Israel", "イスラエル", _ME),
-    ("CA", "Canada", "カナダ", _NA), ("FI", "Finland", "フィンランド", _EU),
-    ("DK", "Denmark", "デンマーク", _EU), ("TW", "Taiwan", "台湾", _AS),
-    ("IN", "India", "インド", _GS), ("AU", "Australia", "オーストラリア", _AS),
-    ("IT", "Italy", "イタリア", _EU), ("ES", "Spain", "スペイン", _EU),
-    ("NO", "Norway", "ノルウェー", _EU), ("EE", "Estonia", "エストニア", _EU),
-    ("AE", "United Arab Emirates", "アラブ首長国連邦", _ME), ("SA", "Saudi Arabia", "サウジアラビア", _ME),
-    ("BR", "Brazil", "ブラジル", _GS), ("ID", "Indonesia", "インドネシア", _GS),
-    ("VN", "Viet Nam", "ベトナム", _GS), ("MY", "Malaysia", "マレーシア", _AS),
-    ("TH", "Thailand", "タイ", _AS), ("PH", "Philippines", "フィリピン", _GS),
-    ("MX", "Mexico", "メキシコ", _GS), ("CL", "Chile", "チリ", _GS),
-    ("AR", "Argentina", "アルゼンチン", _GS), ("CO", "Colombia", "コロンビア", _GS),
-    ("ZA", "South Africa", "南アフリカ", _GS), ("KE", "Kenya", "ケニア", _GS),
-    ("NG", "Nigeria", "ナイジェリア", _GS), ("EG", "Egypt", "エジプト", _GS),
-    ("RW", "Rwanda", "ルワンダ", _GS), ("BD", "Bangladesh", "バングラデシュ", _GS),
-)
-# fmt: on
-"""ISO code, English and Japanese names, region; JP first, the rest in rough innovation order,
-which is also the power-law rank that places non-Japanese organisations."""
 
 # fmt: off
 KIND_SHARES: dict[NodeKind, float] = {
@@ -103,19 +76,6 @@ KIND_SHARES: dict[NodeKind, float] = {
 # fmt: on
 """Shares of the nodes left after the fixed countries and the capped market segments."""
 
-# fmt: off
-_LABELS: dict[NodeKind, tuple[str, str]] = {
-    K.INSTITUTION: ("Synthetic Institution", "合成研究機関"), K.FIELD: ("Synthetic Field", "合成研究分野"),
-    K.TECHNOLOGY: ("Synthetic Technology", "合成技術"), K.CASE_STUDY: ("Synthetic Case Study", "合成事例"),
-    K.BUSINESS_MODEL: ("Synthetic Business Model", "合成ビジネスモデル"),
-    K.COMPANY: ("Synthetic Company", "合成企業"), K.INVESTOR: ("Synthetic Investor", "合成投資家"),
-    K.EXPERT: ("Synthetic Expert", "合成専門家"), K.PARTNERSHIP: ("Synthetic Partnership", "合成連携"),
-}
-_REVENUE_MODELS = ("subscription", "licensing", "pay_per_use", "hardware_sales", "platform_fee",
-                   "service_contract", "carbon_credits", "data_monetisation")
-_TITLES = ("Professor", "Associate Professor", "Senior Researcher", "Research Scientist", "CTO",
-           "Principal Engineer", "Director of R&D", "Programme Manager")
-# fmt: on
 _ACADEMIC = frozenset(
     {InstitutionType.UNIVERSITY, InstitutionType.RESEARCH_INSTITUTE, InstitutionType.TECH_TRANSFER_NETWORK}
 )
@@ -279,7 +239,7 @@ class _Builder:
         names: tuple[str, str] | None = None,
         by: Contributor = Contributor.SECRETARIAT,
     ) -> dict[str, Any]:
-        en, ja = names or (f"{_LABELS[kind][0]} {i + 1}", f"{_LABELS[kind][1]} {i + 1}")
+        en, ja = names or (f"{NAME_STEMS[kind][0]} {i + 1}", f"{NAME_STEMS[kind][1]} {i + 1}")
         return {
             "kind": kind.value,
             "id": self.ids[kind][i],
@@ -364,7 +324,7 @@ class _Builder:
         self._weighted(K.TECHNOLOGY, _zipf(rng, count, 0.6))
         for t, cell in enumerate(self.cell[K.TECHNOLOGY]):
             industry, u = INDUSTRIES[cell // _DIG], rng.random()
-            gx, both = (0.45, 0.55) if industry in _GREEN else (0.1, 0.45)
+            gx, both = (0.45, 0.55) if industry in GREEN_INDUSTRIES else (0.1, 0.45)
             domain = TechDomain.GX if u < gx else TechDomain.BOTH if u < gx + both else TechDomain.DX
             patents = int(4 * self.w[K.TECHNOLOGY][t] ** 0.5 * rng.paretovariate(1.6))  # hubs patent more
             self.patents.append(patents)
@@ -444,7 +404,7 @@ class _Builder:
             yield self._node(
                 K.EXPERT,
                 e,
-                {"title": rng.choice(_TITLES), "country": COUNTRIES[c][0]},
+                {"title": rng.choice(TITLES), "country": COUNTRIES[c][0]},
                 by=Contributor.ACADEMIA,
             )
         self.country[K.INVESTOR] = [self._home(0.25) for _ in range(n[K.INVESTOR])]
@@ -459,7 +419,7 @@ class _Builder:
         self._weighted(K.INVESTOR, _zipf(rng, n[K.INVESTOR], 0.6))
         for b in range(n[K.BUSINESS_MODEL]):
             yield self._node(
-                K.BUSINESS_MODEL, b, {"revenue_model": rng.choice(_REVENUE_MODELS)}, by=Contributor.COMPANY
+                K.BUSINESS_MODEL, b, {"revenue_model": rng.choice(REVENUE_MODELS)}, by=Contributor.COMPANY
             )
         self._weighted(K.BUSINESS_MODEL, _zipf(rng, n[K.BUSINESS_MODEL], 0.8))
         # The lead deployer of a case study fixes its country and the cell of the technologies it uses.
