@@ -7,6 +7,7 @@ from typing import Any
 
 import networkx as nx
 import pytest
+from seeds.build_sample import COMMERCIALISED_TECHS, GAP_TECHS
 
 from gxgraph.analytics.commercialisation import (
     CommercialisationGap,
@@ -15,22 +16,6 @@ from gxgraph.analytics.commercialisation import (
     latest_segments,
 )
 from gxgraph.analytics.graph import graph_from_rows, is_japanese
-
-GAP_TECHS = (
-    "tech-perovskite-pv",
-    "tech-solid-state-battery",
-    "tech-green-hydrogen-electrolysis",
-    "tech-battery-materials",
-    "tech-ai-materials-discovery",
-    "tech-factory-digital-twin",
-)
-COMMERCIALISED_TECHS = (
-    "tech-fuel-cell-vehicles",
-    "tech-heat-pumps",
-    "tech-carbon-fibre",
-    "tech-sic-power-semiconductors",
-    "tech-collaborative-robots",
-)
 
 
 def _rel(type_: str, source: str, target: str, **props: Any) -> dict[str, Any]:

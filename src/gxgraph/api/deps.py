@@ -5,9 +5,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Annotated
 
-from fastapi import Depends, Request, Security
+from fastapi import Depends, Path, Query, Request, Security
 from fastapi.security import APIKeyHeader, HTTPAuthorizationCredentials, HTTPBearer
 
+from gxgraph.domain.nodes import SLUG_PATTERN
 from gxgraph.services.keys import ApiKeyInfo, Role, authenticate, require
 from gxgraph.settings import Settings
 from gxgraph.store.base import GraphStore
@@ -27,6 +28,8 @@ def get_settings(request: Request) -> Settings:
 
 
 StoreDep = Annotated[GraphStore, Depends(get_store)]
+NodeId = Annotated[str, Path(pattern=SLUG_PATTERN, description="Node id (slug).")]
+SlugQuery = Annotated[str, Query(pattern=SLUG_PATTERN, description="Node id (slug).")]
 SettingsDep = Annotated[Settings, Depends(get_settings)]
 
 

@@ -18,9 +18,10 @@ from gxgraph.domain.kinds import (
     TechDomain,
 )
 
+SLUG_PATTERN = r"^[a-z0-9][a-z0-9._-]{0,127}$"
 Slug = Annotated[
     str,
-    StringConstraints(pattern=r"^[a-z0-9][a-z0-9._-]{0,127}$"),
+    StringConstraints(pattern=SLUG_PATTERN),
     Field(
         description="Stable identifier: lowercase letters, digits, '.', '_' or '-', at most 128 characters."
     ),

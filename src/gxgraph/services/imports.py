@@ -182,6 +182,14 @@ def _same(existing: Row, new: Row) -> bool:
     return comparable(existing) == comparable(new)
 
 
+def _tally(report: ImportReport, what: str, stored: Row | None, props: Row) -> bool:
+    """Count a row as created, updated or unchanged; True when it has to be written."""
+    change = "created" if stored is None else "unchanged" if _same(stored, props) else "updated"
+    field_name = f"{what}_{change}"
+    setattr(report, field_name, getattr(report, field_name) + 1)
+    return change != "unchanged"
+
+
 def _stamp(props: Row, now: str) -> Row:
     props.setdefault("updated_at", now)
     return props
@@ -222,17 +230,10 @@ def plan_import(store: GraphStore, rows: Iterable[ParsedRow]) -> _Plan:
     now = dt.datetime.now(dt.UTC).isoformat().replace("+00:00", "Z")
     for node_id, (_, node) in nodes.items():
         props = node_props(node)
-        stored = existing_nodes.get(node_id)
-        if stored is not None and _same(stored, props):
-            plan.report.nodes_unchanged += 1
-            continue
-        if stored is None:
-            plan.report.nodes_created += 1
-        else:
-            plan.report.nodes_updated += 1
-        plan.batch.nodes.setdefault(file_kinds[node_id], []).append(
-            {"id": node_id, "props": _stamp(props, now)}
-        )
+        if _tally(plan.report, "nodes", existing_nodes.get(node_id), props):
+            plan.batch.nodes.setdefault(file_kinds[node_id], []).append(
+                {"id": node_id, "props": _stamp(props, now)}
+            )
 
     by_type: dict[RelType, list[RelationshipBase]] = {}
     for (_, rel_type, _), (_, rel) in rels.items():
@@ -241,17 +242,10 @@ def plan_import(store: GraphStore, rows: Iterable[ParsedRow]) -> _Plan:
         stored_rels = store.fetch_relationships(rel_type, [(r.source_id, r.target_id) for r in items])
         for rel in items:
             props = relationship_props(rel)
-            stored = stored_rels.get((rel.source_id, rel.target_id))
-            if stored is not None and _same(stored, props):
-                plan.report.relationships_unchanged += 1
-                continue
-            if stored is None:
-                plan.report.relationships_created += 1
-            else:
-                plan.report.relationships_updated += 1
-            plan.batch.relationships.setdefault(rel_type, []).append(
-                {"from": rel.source_id, "to": rel.target_id, "props": _stamp(props, now)}
-            )
+            if _tally(plan.report, "relationships", stored_rels.get((rel.source_id, rel.target_id)), props):
+                plan.batch.relationships.setdefault(rel_type, []).append(
+                    {"from": rel.source_id, "to": rel.target_id, "props": _stamp(props, now)}
+                )
     return plan
 
 

@@ -26,9 +26,10 @@ from gxgraph.analytics.structure import (
     isolated_companies,
 )
 from gxgraph.analytics.techmap import TechnologyMap, technology_map
-from gxgraph.api.deps import AnalystKey, StoreDep
+from gxgraph.api.deps import AnalystKey, SlugQuery, StoreDep
 from gxgraph.api.errors import ERROR_RESPONSES
 from gxgraph.domain.kinds import Region, TechDomain
+from gxgraph.domain.nodes import SLUG_PATTERN
 from gxgraph.errors import InvalidInput
 from gxgraph.reports.techmap_svg import render_bubble_chart
 from gxgraph.services.analysis import Analysis, knowledge_index, resolve_topics, run
@@ -120,7 +121,6 @@ def get_technology_map_chart(
     return Response(render_bubble_chart(analysis.results), media_type="image/svg+xml", headers=headers)
 
 
-Slug = Annotated[str, Query(pattern=r"^[a-z0-9][a-z0-9._-]{0,127}$")]
 Method = Literal["adamic_adar", "jaccard", "resource_allocation", "personalized_pagerank"]
 
 
@@ -128,7 +128,9 @@ Method = Literal["adamic_adar", "jaccard", "resource_allocation", "personalized_
 def get_recommendations(
     request: Request,
     _: AnalystKey,
-    company: Annotated[Slug, Query(description="The company to find partners for (usually Japanese).")],
+    company: Annotated[
+        str, Query(pattern=SLUG_PATTERN, description="The company to find partners for (usually Japanese).")
+    ],
     target_kind: Literal["institution", "company"] = "institution",
     method: Method = "adamic_adar",
     exclude_existing: Annotated[bool, Query(description="Leave out current active partners.")] = True,
@@ -164,7 +166,7 @@ def get_partnership_gaps(
     min_score: Annotated[
         float, Query(ge=0, le=1, description="STRONG_IN score that counts as world-class.")
     ] = 0.8,
-    field: Slug | None = None,
+    field: SlugQuery | None = None,
     region: Region | None = None,
     companies: Annotated[int, Query(ge=0, le=20, description="Japanese companies proposed per gap.")] = 3,
 ) -> Analysis[list[PartnershipGap]]:
@@ -193,7 +195,7 @@ def get_partnership_gaps(
 def get_replication(
     request: Request,
     _: AnalystKey,
-    partnership_id: Annotated[str, Path(pattern=r"^[a-z0-9][a-z0-9._-]{0,127}$")],
+    partnership_id: Annotated[str, Path(pattern=SLUG_PATTERN)],
     include_same_country: bool = False,
     limit: Annotated[int, Query(ge=1, le=100)] = 10,
 ) -> Analysis[ReplicationResult]:
@@ -227,7 +229,7 @@ def get_who_knows(
     node: Annotated[list[str] | None, Query(description="Field or technology ids (instead of q).")] = None,
     kind: Annotated[list[Literal["institution", "expert", "company"]] | None, Query()] = None,
     introduce_from: Annotated[
-        Slug | None, Query(description="A Japanese company: add warm introductions.")
+        str | None, Query(pattern=SLUG_PATTERN, description="A Japanese company: add warm introductions.")
     ] = None,
     limit: Annotated[int, Query(ge=1, le=100)] = 20,
 ) -> Analysis[WhoKnows]:
@@ -261,8 +263,8 @@ def get_who_knows(
 def get_warm_introduction(
     request: Request,
     _: AnalystKey,
-    from_company: Annotated[str, Query(alias="from", pattern=r"^[a-z0-9][a-z0-9._-]{0,127}$")],
-    to_node: Annotated[str, Query(alias="to", pattern=r"^[a-z0-9][a-z0-9._-]{0,127}$")],
+    from_company: Annotated[str, Query(alias="from", pattern=SLUG_PATTERN)],
+    to_node: Annotated[str, Query(alias="to", pattern=SLUG_PATTERN)],
     max_hops: Annotated[int, Query(ge=1, le=8)] = 6,
 ) -> Analysis[IntroductionPath | None]:
     """Who knows who knows: the shortest chain of people, organisations and partnerships from a

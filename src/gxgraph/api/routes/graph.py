@@ -9,20 +9,19 @@ from fastapi import APIRouter, Query
 from gxgraph.api.deps import StoreDep, ViewerKey
 from gxgraph.api.errors import ERROR_RESPONSES
 from gxgraph.domain.kinds import NodeKind
+from gxgraph.domain.nodes import SLUG_PATTERN
 from gxgraph.domain.schema import REL_ENDPOINTS, field_filters
 from gxgraph.services import graph
 
 router = APIRouter(tags=["graph"], responses=ERROR_RESPONSES)
-
-Slug = Annotated[str, Query(pattern=r"^[a-z0-9][a-z0-9._-]{0,127}$")]
 
 
 @router.get("/paths")
 def get_paths(
     store: StoreDep,
     _: ViewerKey,
-    from_id: Annotated[str, Query(alias="from", pattern=r"^[a-z0-9][a-z0-9._-]{0,127}$")],
-    to_id: Annotated[str, Query(alias="to", pattern=r"^[a-z0-9][a-z0-9._-]{0,127}$")],
+    from_id: Annotated[str, Query(alias="from", pattern=SLUG_PATTERN)],
+    to_id: Annotated[str, Query(alias="to", pattern=SLUG_PATTERN)],
     max_hops: Annotated[int, Query(ge=1, le=6)] = 4,
     limit: Annotated[int, Query(ge=1, le=100)] = 10,
 ) -> graph.PathsResult:

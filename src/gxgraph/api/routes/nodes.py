@@ -4,10 +4,10 @@
 # so they must stay real objects rather than postponed strings.
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Body, Path, Query, Response, status
+from fastapi import APIRouter, Body, Query, Response, status
 from pydantic import BaseModel
 
-from gxgraph.api.deps import SecretariatKey, StoreDep, ViewerKey
+from gxgraph.api.deps import NodeId, SecretariatKey, StoreDep, ViewerKey
 from gxgraph.api.errors import ERROR_RESPONSES
 from gxgraph.api.models import FilterBase, Page, filter_model, update_model
 from gxgraph.domain.kinds import NodeKind, RelType
@@ -17,8 +17,6 @@ from gxgraph.services import graph, nodes
 from gxgraph.store.base import Direction
 
 router = APIRouter(responses=ERROR_RESPONSES)
-
-NodeId = Annotated[str, Path(pattern=r"^[a-z0-9][a-z0-9._-]{0,127}$", description="Node id (slug).")]
 
 
 @router.get("/nodes/{node_id}", tags=["graph"], response_model=Node)

@@ -6,9 +6,8 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Body, Response, status
 
-from gxgraph.api.deps import SecretariatKey, StoreDep, ViewerKey
+from gxgraph.api.deps import NodeId, SecretariatKey, StoreDep, ViewerKey
 from gxgraph.api.errors import ERROR_RESPONSES
-from gxgraph.api.routes.nodes import NodeId
 from gxgraph.domain.kinds import RelType
 from gxgraph.domain.relationships import Relationship, RelationshipBase
 from gxgraph.services import relationships
