@@ -15,7 +15,7 @@ from gxgraph.analytics.recommend import (
     PPR_EXCLUDED_TYPES,
     KnowledgeIndex,
     Recommendation,
-    _Projection,
+    WalkGraph,
     active_partners,
     rank_partners,
     recommend_partners,
@@ -157,7 +157,7 @@ def test_personalized_pagerank_matches_power_iteration(tiny: nx.MultiDiGraph) ->
 
 def test_lazy_projection_is_the_undirected_projection(sample_graph: nx.MultiDiGraph) -> None:
     walk, reference = (
-        _Projection(sample_graph, PPR_EXCLUDED_TYPES),
+        WalkGraph(sample_graph, PPR_EXCLUDED_TYPES),
         undirected(sample_graph, PPR_EXCLUDED_TYPES),
     )
     for node in reference:

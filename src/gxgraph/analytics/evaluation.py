@@ -21,12 +21,12 @@ from gxgraph.analytics.recommend import (
     METHODS,
     PPR_EXCLUDED_TYPES,
     KnowledgeIndex,
-    _check,
-    _parties,
-    _ppr,
-    _Projection,
-    _ranked,
+    WalkGraph,
     active_partners,
+    check_method,
+    parties_of,
+    personalized_pagerank,
+    top_scores,
 )
 
 __all__ = ["EvaluationReport", "MethodScore", "evaluate"]
@@ -107,7 +107,7 @@ def evaluate(
     (1, [('adamic_adar', 1.0), ('degree', 1.0)])
     """
     for method in methods:
-        _check(method)
+        check_method(method)
     rng, cuts = random.Random(seed), sorted(set(k))  # noqa: S311 - reproducible sampling, not secrets
 
     def japanese_company(v: str) -> bool:
@@ -119,21 +119,21 @@ def evaluate(
         deal
         for deal in nodes_of_kind(graph, "partnership")
         if graph.nodes[deal].get("status") == "active"
-        and any(japanese_company(p) for p in _parties(graph, deal))
-        and any(map(is_institution, _parties(graph, deal)))
+        and any(japanese_company(p) for p in parties_of(graph, deal))
+        and any(map(is_institution, parties_of(graph, deal)))
     ]
     hidden = sorted(rng.sample(eligible, round(hidden_fraction * len(eligible))))
     visible = graph.copy()  # a view is cheaper to make but slows every adjacency lookup tenfold
-    visible.remove_edges_from([(deal, p, "PARTY") for deal in hidden for p in _parties(graph, deal)])
+    visible.remove_edges_from([(deal, p, "PARTY") for deal in hidden for p in parties_of(graph, deal)])
     existing, truth = active_partners(visible), defaultdict[str, set[str]](set)
     for deal in hidden:
-        parties = _parties(graph, deal)
+        parties = parties_of(graph, deal)
         for c in filter(japanese_company, parties):
             truth[c].update(i for i in parties if is_institution(i) and i not in existing.get(c, ()))
     queries = sorted(c for c, found in truth.items() if found)
     if max_queries is not None and len(queries) > max_queries:
         queries = sorted(rng.sample(queries, max_queries))
-    index, walk = KnowledgeIndex(graph, experts=experts), _Projection(visible, PPR_EXCLUDED_TYPES)
+    index, walk = KnowledgeIndex(graph, experts=experts), WalkGraph(visible, PPR_EXCLUDED_TYPES)
     degree, shuffler = {i: visible.degree(i) for i in institutions}, random.Random(seed)  # noqa: S311
 
     def ranking(method: str, company: str) -> list[str]:
@@ -143,11 +143,11 @@ def evaluate(
         if method == "degree":
             return sorted(candidates, key=lambda i: (-degree[i], i))[: cuts[-1]]
         if method == "personalized_pagerank":
-            mass = _ppr(walk, company)[0]
+            mass = personalized_pagerank(walk, company)[0]
             scores = {v: mass[v] for v in candidates if v in mass}
         else:
             scores = index.scores(company, candidates, method)
-        return [v for v, _ in _ranked(scores, cuts[-1])]
+        return [v for v, _ in top_scores(scores, cuts[-1])]
 
     results = []
     for method in [*methods, "random", "degree"]:

@@ -104,7 +104,7 @@ def node_ref(graph: nx.MultiDiGraph, node: str, regions: dict[str, str] | None =
     return NodeRef(id=node, kind=attrs["kind"], country=country, region=region, **names)
 
 
-def _check(method: str) -> None:
+def check_method(method: str) -> None:
     if method not in METHODS:
         raise InvalidInput(f"unknown method {method!r}; expected one of {', '.join(METHODS)}")
 
@@ -243,7 +243,7 @@ class KnowledgeIndex:
         return {v: s / (total + sum(self.neighbourhood(v).values()) - s) for v, s in acc.items()}
 
 
-def _parties(graph: nx.MultiDiGraph, deal: str) -> list[str]:
+def parties_of(graph: nx.MultiDiGraph, deal: str) -> list[str]:
     return [p for p, keys in graph._succ[deal].items() if "PARTY" in keys]
 
 
@@ -259,13 +259,13 @@ def active_partners(graph: nx.MultiDiGraph) -> dict[str, set[str]]:
     linked: defaultdict[str, set[str]] = defaultdict(set)
     for deal in nodes_of_kind(graph, "partnership"):
         if graph.nodes[deal].get("status") == "active":
-            parties = _parties(graph, deal)
+            parties = parties_of(graph, deal)
             for party in parties:
                 linked[party].update(p for p in parties if p != party)
     return dict(linked)
 
 
-class _Projection:
+class WalkGraph:
     """``undirected(graph, excluded)`` built lazily: one adjacency list per node the walk touches."""
 
     def __init__(self, graph: nx.MultiDiGraph, excluded: Collection[str]) -> None:
@@ -292,7 +292,7 @@ class _Projection:
         return Step(from_id=b, type=min(set(self.graph._succ[b][a]) - self.excluded), to_id=a)
 
 
-def _ppr(walk: _Projection, source: str) -> tuple[dict[str, float], dict[str, str]]:
+def personalized_pagerank(walk: WalkGraph, source: str) -> tuple[dict[str, float], dict[str, str]]:
     """Forward-push personalised PageRank: node -> mass, and the node that first reached each node."""
     mass: defaultdict[str, float] = defaultdict(float)
     residual, parent, queue, queued = {source: 1.0}, {source: source}, deque([source]), {source}
@@ -316,7 +316,7 @@ def _ppr(walk: _Projection, source: str) -> tuple[dict[str, float], dict[str, st
     return dict(mass), parent
 
 
-def _ranked(scores: dict[str, float], limit: int | None) -> list[tuple[str, float]]:
+def top_scores(scores: dict[str, float], limit: int | None) -> list[tuple[str, float]]:
     return sorted(((v, s) for v, s in scores.items() if s > 0), key=_largest)[:limit]
 
 
@@ -390,7 +390,7 @@ def rank_partners(
     >>> [(s.from_id, s.type, s.to_id) for s in rank_partners(g, "c", ["i"])[0].evidence[0].steps]
     [('c', 'DEVELOPS', 't'), ('i', 'DEVELOPS', 't')]
     """
-    _check(method)
+    check_method(method)
     if graph.nodes.get(source_id, {}).get("kind") not in _ORGS:
         raise NotFound(f"no institution or company with id {source_id!r}")
     index = index or KnowledgeIndex(graph)
@@ -398,9 +398,11 @@ def rank_partners(
     if method == "personalized_pagerank":
         if focus is not None:
             raise InvalidInput("focus applies to the knowledge-overlap methods only")
-        walk = _Projection(graph, PPR_EXCLUDED_TYPES)
-        mass, parent = _ppr(walk, source_id)
-        for other, score in _ranked({v: mass[v] for v in candidates if v in mass and v != source_id}, limit):
+        walk = WalkGraph(graph, PPR_EXCLUDED_TYPES)
+        mass, parent = personalized_pagerank(walk, source_id)
+        for other, score in top_scores(
+            {v: mass[v] for v in candidates if v in mass and v != source_id}, limit
+        ):
             flows = {z: PPR_DAMPING * mass[z] / len(walk[z]) for z in walk[other] if z in mass}
             terms, evidence = sorted(flows.items(), key=_largest), []
             for z, _ in terms[:3]:
@@ -413,7 +415,7 @@ def rank_partners(
             rows.append(_row(graph, regions, other, score, terms[:5], _by_kind(graph, flows), evidence))
         return rows
     mine = index.routes(source_id)
-    for other, score in _ranked(index.scores(source_id, candidates, method, focus), limit):
+    for other, score in top_scores(index.scores(source_id, candidates, method, focus), limit):
         theirs = index.routes(other)
         shared = [z for z in mine if z in theirs and (focus is None or z in focus)]
         parts = {z: index.term(z, mine[z][0], theirs[z][0], method) for z in shared}
