@@ -66,10 +66,10 @@ def bench_store(store: GraphStore, rows: list[ParsedRow], repeat: int) -> None:
 
     start = time.perf_counter()
     projection = build_projection(store)
-    graph = projection.graph
+    projected = projection.graph
     print(
         f"  analytics projection read from the store: {time.perf_counter() - start:.1f} s"
-        f" ({graph.number_of_nodes():,} nodes, {graph.number_of_edges():,} rels)"
+        f" ({projected.number_of_nodes():,} nodes, {projected.number_of_edges():,} rels)"
     )
 
     tech = next(r.value for r in rows if isinstance(r.value, dict) and r.value.get("kind") == "technology")

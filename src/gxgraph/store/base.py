@@ -242,18 +242,18 @@ class CypherStore(ABC):
             after = rows[-1]["props"]["id"]
 
     def iter_relationships(self, page_size: int = 5000) -> Iterator[Row]:
-        """Relationships grouped by source node, paged by source id so memory stays bounded."""
+        """Relationships in source-id order, read for ``page_size`` source nodes at a time."""
         after = ""
         while True:
-            rows = self._read(self._q("page_relationships"), {"after": after, "limit": page_size})
-            last_source = after
-            for row in rows:
-                last_source = row["last"]
-                for rel in row["rels"]:
-                    yield {"type": rel["type"], "from": row["from"], "to": rel["to"], **dict(rel["props"])}
-            if not rows or rows[-1]["last"] is None or last_source == after:
+            ids = [
+                row["id"]
+                for row in self._read(self._q("page_node_ids"), {"after": after, "limit": page_size})
+            ]
+            if not ids:
                 return
-            after = last_source
+            for row in self._read(self._q("page_relationships"), {"ids": ids}):
+                yield {"type": row["type"], "from": row["from"], "to": row["to"], **dict(row["props"])}
+            after = ids[-1]
 
     def counts(self) -> dict[str, dict[str, int]]:
         nodes = {r["kind"]: int(r["n"]) for r in self._read(self._q("count_nodes_by_kind"), {})}
