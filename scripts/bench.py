@@ -23,7 +23,7 @@ from typing import Any
 
 from gxgraph.domain.kinds import NodeKind
 from gxgraph.seeding.synthetic import SyntheticConfig, generate
-from gxgraph.services import nodes
+from gxgraph.services import graph, nodes
 from gxgraph.services.imports import ParsedRow, import_rows
 from gxgraph.services.projection import build_projection
 from gxgraph.store.base import GraphStore
