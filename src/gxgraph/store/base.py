@@ -261,7 +261,8 @@ class CypherStore(ABC):
         return {"nodes": nodes, "relationships": rels}
 
     def clear(self) -> None:
-        while self._write(self._q("delete_graph_page"), {"limit": 20_000})[0]["deleted"]:
+        # Small pages: deleting a hub detaches all its relationships in the same transaction.
+        while self._write(self._q("delete_graph_page"), {"limit": 2_000})[0]["deleted"]:
             pass
         self._write(self._q("bump_graph_version"), {})
 
