@@ -10,10 +10,10 @@ from typing import Any
 import networkx as nx
 import pytest
 
-from gxgraph.analytics.evidence import Step
 from gxgraph.analytics.expertise import INTRODUCERS, Knower, warm_introduction, who_knows
 from gxgraph.analytics.graph import CLASSIFICATION_TYPES, graph_from_rows
 from gxgraph.errors import InvalidInput, NotFound
+from tests.analytics.evidence_checks import assert_paths_exist, assert_steps_exist
 
 CYBER = "field-cybersecurity"
 
@@ -26,16 +26,10 @@ def rel(type_: str, source: str, target: str, **props: Any) -> dict[str, Any]:
     return {"type": type_, "from": source, "to": target, **props}
 
 
-def assert_steps_exist(graph: nx.MultiDiGraph, steps: Iterable[Step]) -> None:
-    for step in steps:
-        assert graph.has_edge(step.from_id, step.to_id, key=step.type), step
-
-
 def assert_evidence_exists(graph: nx.MultiDiGraph, rows: Iterable[Knower]) -> None:
     for row in rows:
         assert row.evidence, row.node_id
-        for path in row.evidence:
-            assert_steps_exist(graph, path.steps)
+        assert_paths_exist(graph, row.evidence)
 
 
 def by_id(rows: Iterable[Knower]) -> dict[str, Knower]:

@@ -21,6 +21,7 @@ from gxgraph.analytics.recommend import (
     recommend_partners,
 )
 from gxgraph.errors import InvalidInput, NotFound
+from tests.analytics.evidence_checks import assert_paths_exist
 
 LN3, LN4 = math.log(3), math.log(4)
 
@@ -28,10 +29,7 @@ LN3, LN4 = math.log(3), math.log(4)
 def assert_steps_exist(graph: nx.MultiDiGraph, rows: Iterable[Scored]) -> None:
     """Every evidence step is a stored relationship, in its stored direction, with that type."""
     for row in rows:
-        for path in row.evidence:
-            assert path.steps
-            for step in path.steps:
-                assert graph.has_edge(step.from_id, step.to_id, key=step.type), step
+        assert_paths_exist(graph, row.evidence)
 
 
 @pytest.fixture

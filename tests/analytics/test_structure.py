@@ -11,6 +11,7 @@ import pytest
 from gxgraph.analytics.evidence import EvidencePath
 from gxgraph.analytics.graph import CLASSIFICATION_TYPES, graph_from_rows, undirected
 from gxgraph.analytics.structure import brokers, central_institutions, communities, isolated_companies
+from tests.analytics.evidence_checks import assert_steps_exist
 
 # The test environment installs the 'fast' extra (make test), so the igraph path is always checked
 # against NetworkX here; an ImportError fails these tests rather than skipping them.
@@ -33,8 +34,7 @@ def companies_graph(edges: Iterable[tuple[str, str]], **props: dict[str, Any]) -
 
 def assert_evidence_exists(graph: nx.MultiDiGraph, evidence: Iterable[EvidencePath]) -> None:
     for path in evidence:
-        for step in path.steps:
-            assert graph.has_edge(step.from_id, step.to_id, key=step.type), step
+        assert_steps_exist(graph, path.steps)
 
 
 @pytest.fixture

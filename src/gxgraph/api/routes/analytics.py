@@ -26,7 +26,7 @@ from gxgraph.analytics.structure import (
     isolated_companies,
 )
 from gxgraph.analytics.techmap import TechnologyMap, technology_map
-from gxgraph.api.deps import AnalystKey, SlugQuery, StoreDep
+from gxgraph.api.deps import AnalystKey, FromNode, SlugQuery, StoreDep, ToNode
 from gxgraph.api.errors import ERROR_RESPONSES
 from gxgraph.domain.kinds import Region, TechDomain
 from gxgraph.domain.nodes import SLUG_PATTERN
@@ -263,8 +263,8 @@ def get_who_knows(
 def get_warm_introduction(
     request: Request,
     _: AnalystKey,
-    from_company: Annotated[str, Query(alias="from", pattern=SLUG_PATTERN)],
-    to_node: Annotated[str, Query(alias="to", pattern=SLUG_PATTERN)],
+    from_company: FromNode,
+    to_node: ToNode,
     max_hops: Annotated[int, Query(ge=1, le=8)] = 6,
 ) -> Analysis[IntroductionPath | None]:
     """Who knows who knows: the shortest chain of people, organisations and partnerships from a

@@ -6,10 +6,9 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Query
 
-from gxgraph.api.deps import StoreDep, ViewerKey
+from gxgraph.api.deps import FromNode, StoreDep, ToNode, ViewerKey
 from gxgraph.api.errors import ERROR_RESPONSES
 from gxgraph.domain.kinds import NodeKind
-from gxgraph.domain.nodes import SLUG_PATTERN
 from gxgraph.domain.schema import REL_ENDPOINTS, field_filters
 from gxgraph.services import graph
 
@@ -20,8 +19,8 @@ router = APIRouter(tags=["graph"], responses=ERROR_RESPONSES)
 def get_paths(
     store: StoreDep,
     _: ViewerKey,
-    from_id: Annotated[str, Query(alias="from", pattern=SLUG_PATTERN)],
-    to_id: Annotated[str, Query(alias="to", pattern=SLUG_PATTERN)],
+    from_id: FromNode,
+    to_id: ToNode,
     max_hops: Annotated[int, Query(ge=1, le=6)] = 4,
     limit: Annotated[int, Query(ge=1, le=100)] = 10,
 ) -> graph.PathsResult:
