@@ -10,8 +10,6 @@ from enum import Enum
 from functools import cache
 from typing import Any
 
-from pydantic import BaseModel
-
 from gxgraph.domain import relationships as rel
 from gxgraph.domain.kinds import NodeKind, RelType
 from gxgraph.domain.nodes import (
@@ -129,11 +127,6 @@ def field_filters(kind: NodeKind) -> FieldFilters:
             ranges[name] = base
     sortable = ("name_en", "id", *ranges)
     return FieldFilters(equality=equality, ranges=ranges, sortable=sortable)
-
-
-def kind_of_model(model: BaseModel) -> NodeKind:
-    """The node kind of a node model instance."""
-    return NodeKind(model.kind)  # type: ignore[attr-defined]
 
 
 def mermaid_diagram() -> str:

@@ -26,7 +26,7 @@ from gxgraph.analytics.structure import (
     isolated_companies,
 )
 from gxgraph.analytics.techmap import TechnologyMap, technology_map
-from gxgraph.api.deps import AnalystKey, FromNode, SlugQuery, StoreDep, ToNode
+from gxgraph.api.deps import AnalystKey, FromNode, NodeId, SlugQuery, StoreDep, ToNode
 from gxgraph.api.errors import ERROR_RESPONSES
 from gxgraph.domain.kinds import Region, TechDomain
 from gxgraph.domain.nodes import SLUG_PATTERN
@@ -195,7 +195,7 @@ def get_partnership_gaps(
 def get_replication(
     request: Request,
     _: AnalystKey,
-    partnership_id: Annotated[str, Path(pattern=SLUG_PATTERN)],
+    partnership_id: NodeId,
     include_same_country: bool = False,
     limit: Annotated[int, Query(ge=1, le=100)] = 10,
 ) -> Analysis[ReplicationResult]:
