@@ -88,18 +88,33 @@ def test_dev_key_is_created_once_and_works(data_dir: Path) -> None:
 
 def test_analyze_commands_answer_on_the_sample(data_dir: Path) -> None:
     assert runner.invoke(app, ["seed"]).exit_code == 0
-    gaps = json.loads(runner.invoke(app, ["analyze", "gaps", "--limit", "3"]).stdout)
+    gaps = json.loads(runner.invoke(app, ["analyze", "commercialisation-gaps", "--limit", "3"]).stdout)
     assert gaps["graph_version"] >= 1
     assert len(gaps["results"]) == 3
     knowers = json.loads(
-        runner.invoke(app, ["analyze", "who-knows", "サイバーセキュリティ", "--limit", "1"]).stdout
+        runner.invoke(app, ["analyze", "who-knows", "--q", "サイバーセキュリティ", "--limit", "1"]).stdout
     )
-    assert knowers["results"][0]["node_id"] in ("exp-me-01", "inst-me-innovation-authority")
+    assert knowers["results"]["knowers"][0]["node_id"] in ("exp-me-01", "inst-me-innovation-authority")
     chart = data_dir / "map.svg"
-    assert runner.invoke(app, ["analyze", "techmap", "--svg", str(chart)]).exit_code == 0
+    assert runner.invoke(app, ["analyze", "technology-map", "--svg", str(chart)]).exit_code == 0
     assert chart.read_text(encoding="utf-8").startswith("<svg")
-    recommended = runner.invoke(app, ["analyze", "recommend", "co-jp-kasumi", "--method", "jaccard"])
+    recommended = runner.invoke(
+        app, ["analyze", "recommendations", "--company", "co-jp-kasumi", "--method", "jaccard"]
+    )
     assert json.loads(recommended.stdout)["results"][0]["shared"]
-    missing = runner.invoke(app, ["analyze", "recommend", "nobody"])
+    profile = json.loads(runner.invoke(app, ["analyze", "country-profile", "jp"]).stdout)
+    assert profile["results"]["iso_code"] == "JP"
+    missing = runner.invoke(app, ["analyze", "recommendations", "--company", "nobody"])
     assert missing.exit_code == 2
     assert "not_found" in missing.output
+    assert "Traceback" not in missing.output
+
+
+def test_analyze_refuses_bad_input_with_the_http_error_body(data_dir: Path) -> None:
+    result = runner.invoke(app, ["analyze", "commercialisation-gaps", "--perspective", "x"])
+    assert result.exit_code == 2
+    assert result.exception is None or isinstance(result.exception, SystemExit)
+    assert result.stderr.startswith("error (invalid_input): the request does not match the schema")
+    details = json.loads(result.stderr.split("\n", 1)[1])["error"]["details"]
+    assert [detail["loc"] for detail in details] == [["query", "perspective"]]
+    assert result.stdout == ""

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import json
+import threading
+import time
+from collections.abc import Iterator
 from typing import Any
 
 import networkx as nx
@@ -49,5 +52,44 @@ def test_cache_reuses_until_a_write_then_rebuilds(store: GraphStore) -> None:
     assert second is not first
     assert second.version > first.version
     assert second.graph.number_of_edges() == 2
-    recomputed, projection = cache.compute("count", lambda graph: count(graph, "edges"))
-    assert (recomputed, len(calls), projection.version) == (2, 2, second.version)
+    recomputed, served = cache.compute("count", lambda graph: count(graph, "edges"))
+    assert (recomputed, len(calls), served.projection.version) == (2, 2, second.version)
+    assert served.versions_behind == 0
+
+
+class GatedStore:
+    """A real store whose node reads wait for a gate: holds a projection rebuild mid-way."""
+
+    def __init__(self, store: GraphStore) -> None:
+        self._store = store
+        self.gate = threading.Event()
+        self.gate.set()
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._store, name)
+
+    def iter_nodes(self, page_size: int = 5000) -> Iterator[dict[str, Any]]:
+        assert self.gate.wait(30), "the test never opened the gate"
+        yield from self._store.iter_nodes(page_size)
+
+
+def test_answers_come_from_the_last_projection_while_the_next_builds(store: GraphStore) -> None:
+    load_jsonl(store, jsonl(GOOD[:3]))
+    gated = GatedStore(store)
+    cache = ProjectionCache(gated, max_wait=0.05)
+    first = cache.get()
+    gated.gate.clear()
+    load_jsonl(store, jsonl(GOOD[3:]))
+    started = time.perf_counter()
+    value, served = cache.compute("edges", lambda graph: graph.number_of_edges())
+    assert time.perf_counter() - started < 5
+    assert (value, served.projection.version) == (0, first.version)
+    assert served.latest_version == store.graph_version()
+    assert served.versions_behind == store.graph_version() - first.version > 0
+    gated.gate.set()
+    deadline = time.monotonic() + 30
+    while cache.serve(max_wait=1).versions_behind and time.monotonic() < deadline:
+        pass
+    value, served = cache.compute("edges", lambda graph: graph.number_of_edges())
+    assert (served.projection.version, served.versions_behind) == (store.graph_version(), 0)
+    assert value == 2  # GOOD[3:] holds two relationships

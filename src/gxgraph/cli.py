@@ -17,7 +17,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from gxgraph.cli_analyze import app as analyze_app
 from gxgraph.errors import GxGraphError
 from gxgraph.services import keys as key_service
-from gxgraph.services.exports import ExportFormat, export
+from gxgraph.services.exports import ExportFormat, snapshot
 from gxgraph.services.imports import ImportFormat, ImportReport, ParsedRow, import_rows, parse
 from gxgraph.settings import Settings, get_settings
 from gxgraph.store import open_store
@@ -139,15 +139,21 @@ def export_command(
         Path | None, typer.Option("-o", "--output", help="File to write; default stdout.")
     ] = None,
 ) -> None:
-    """Export the whole graph, streamed."""
+    """Export the whole graph at one graph version (printed on stderr)."""
     with _store() as store:
+        try:
+            # Read before opening the output, so a failed export leaves an existing file as it was.
+            spooled = snapshot(store, fmt)
+        except GxGraphError as exc:
+            raise _fail(exc) from exc
         out = output.open("w", encoding="utf-8") if output else sys.stdout
         try:
-            for chunk in export(store, fmt):
+            for chunk in spooled:
                 out.write(chunk)
         finally:
             if output:
                 out.close()
+        console.print(f"exported graph version {spooled.version}")
 
 
 @app.command()
@@ -232,10 +238,15 @@ def store_stats() -> None:
 
 @store_app.command("stop")
 def store_stop() -> None:
-    """Stop the embedded FalkorDB server of GXGRAPH_DATA_DIR (saving its data)."""
+    """Stop the embedded FalkorDB server of GXGRAPH_DATA_DIR (its log folded into a snapshot first)."""
     from gxgraph.store.embedded import EmbeddedFalkorDB
 
-    stopped = EmbeddedFalkorDB(get_settings().falkordb_dir).stop(only_if_idle=False)
+    settings = get_settings()
+    server = EmbeddedFalkorDB(settings.falkordb_dir, settings.falkordb_start_timeout)
+    try:
+        stopped = server.stop(only_if_idle=False)
+    except GxGraphError as exc:
+        raise _fail(exc) from exc
     typer.echo("stopped" if stopped else "not running")
 
 

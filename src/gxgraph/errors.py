@@ -5,14 +5,19 @@
     GxGraphError                 500 internal
     ├── NotFound                 404 not_found
     ├── Conflict                 409 conflict
+    │   └── GraphChanged         409 conflict           (another write landed while an import was checked)
+    ├── PreconditionFailed       412 precondition_failed (If-Match names a revision no longer stored)
     ├── InvalidInput             422 invalid_input      (details: one entry per problem)
     ├── Unauthenticated          401 unauthenticated
     ├── Forbidden                403 forbidden
     ├── PayloadTooLarge          413 payload_too_large
-    └── StoreUnavailable         503 store_unavailable
+    │   └── TransactionTooLarge  413 transaction_too_large (Neo4j refused the import's transaction memory)
+    ├── StoreUnavailable         503 store_unavailable  (Retry-After)
+    └── StoreTimeout             504 store_timeout      (a query passed GXGRAPH_QUERY_TIMEOUT_SECONDS)
 
 Store backends translate their drivers' exceptions into this tree in one place each
-(``store.neo4j.translate_errors`` and ``store.falkordb.translate_errors``).
+(``store.neo4j.translate_errors`` and ``store.falkordb.translate_errors``). Messages that reach a client
+never carry store internals (query text, socket paths, host names): those go to the log.
 """
 
 from __future__ import annotations
@@ -51,6 +56,17 @@ class Conflict(GxGraphError):
     code = "conflict"
 
 
+class GraphChanged(Conflict):
+    """The graph version moved between checking a write and making it; nothing was written."""
+
+
+class PreconditionFailed(GxGraphError):
+    """The client's ``If-Match`` names a revision of the node that is no longer the stored one."""
+
+    status_code = 412
+    code = "precondition_failed"
+
+
 class InvalidInput(GxGraphError):
     """The input breaks the schema; ``details`` lists every problem found."""
 
@@ -79,11 +95,24 @@ class PayloadTooLarge(GxGraphError):
     code = "payload_too_large"
 
 
+class TransactionTooLarge(PayloadTooLarge):
+    """The store refused one transaction for lack of memory; nothing was written."""
+
+    code = "transaction_too_large"
+
+
 class StoreUnavailable(GxGraphError):
-    """The graph store cannot be reached or failed transiently."""
+    """The graph store cannot be reached or failed transiently; the client may retry later."""
 
     status_code = 503
     code = "store_unavailable"
+
+
+class StoreTimeout(GxGraphError):
+    """A store query ran past the server-side timeout and was cancelled."""
+
+    status_code = 504
+    code = "store_timeout"
 
 
 def validation_details(

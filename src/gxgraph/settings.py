@@ -31,12 +31,15 @@ class Settings(BaseSettings):
     neo4j_user: str = "neo4j"
     neo4j_password: SecretStr = SecretStr("")
     neo4j_database: str = "neo4j"
-    neo4j_transaction_rows: int = Field(default=50_000, ge=1)
-    """Imports up to this many rows are one transaction; larger ones commit every this many rows."""
 
     falkordb_graph: str = "gxgraph"
     falkordb_socket: Path | None = None
     """Connect to this running FalkorDB socket instead of starting the embedded one."""
+    falkordb_start_timeout: float = Field(default=300.0, gt=0)
+    """Seconds to wait for the embedded FalkorDB to load its files and answer, at start and on restart."""
+    falkordb_appendfsync: Literal["everysec", "always"] = "everysec"
+    """When the embedded FalkorDB fsyncs its log: ``always`` loses no acknowledged write even to a power
+    cut, at a cost per write; ``everysec`` can lose the last second to a power cut or kernel crash."""
 
     host: str = "127.0.0.1"
     port: int = Field(default=8000, ge=1, le=65535)
@@ -46,6 +49,14 @@ class Settings(BaseSettings):
     """Build the analytics projection in the background at start-up, so the first analysis is quick."""
     anonymous_role: Literal["viewer", "analyst", "secretariat", "admin"] | None = None
     """Role granted to requests without an API key (``viewer`` for a local demo); none by default."""
+    query_timeout_seconds: float = Field(default=15.0, gt=0, le=3600)
+    """Server-side limit for one read query; past it the store cancels it and the API answers 504."""
+    store_connect_timeout_seconds: float = Field(default=3.0, gt=0, le=120)
+    """How long to wait for a connection to the store (and for the driver's retries) before a 503."""
+    request_deadline_seconds: float = Field(default=30.0, gt=0, le=3600)
+    """A read (GET) whose response has not started by then gets 504, even from a store that hangs."""
+    retry_after_seconds: int = Field(default=5, ge=1, le=3600)
+    """The ``Retry-After`` sent with 503 answers."""
 
     @property
     def falkordb_dir(self) -> Path:

@@ -16,6 +16,7 @@ from gxgraph.analytics.commercialisation import (
     latest_segments,
 )
 from gxgraph.analytics.graph import graph_from_rows, is_japanese
+from gxgraph.errors import InvalidInput
 
 
 def _rel(type_: str, source: str, target: str, **props: Any) -> dict[str, Any]:
@@ -173,7 +174,7 @@ def test_filters_do_not_change_scores(hand_graph: nx.MultiDiGraph) -> None:
     [{"perspective": "world"}, {"domain": "green"}, {"limit": -1}],
 )
 def test_bad_arguments_are_rejected(hand_graph: nx.MultiDiGraph, kwargs: dict[str, Any]) -> None:
-    with pytest.raises(ValueError, match=next(iter(kwargs))):
+    with pytest.raises(InvalidInput, match=next(iter(kwargs))):
         commercialisation_gaps(hand_graph, **kwargs)
 
 

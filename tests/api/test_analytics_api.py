@@ -146,3 +146,20 @@ def test_replication_reaches_the_global_south(sample_api: Api) -> None:
     result = get(sample_api, "partnerships/part-us-univ-ecosystem/replication")
     assert any(candidate["global_south"] for candidate in result["candidates"])
     assert all(candidate["institution"]["country"] != "US" for candidate in result["candidates"])
+
+
+def test_partnership_gaps_take_a_limit_and_unknown_parameters_are_refused(sample_api: Api) -> None:
+    everything = get(sample_api, "partnership-gaps", limit=500)
+    assert len(everything) > 2
+    assert get(sample_api, "partnership-gaps", limit=2) == everything[:2]
+    typo = sample_api.client.get(
+        "/v1/analytics/partnership-gaps", params={"limt": 2}, headers=sample_api.headers(Role.ANALYST)
+    )
+    assert typo.status_code == 422
+    assert typo.json()["error"]["details"][0]["loc"] == ["query", "limt"]
+
+
+def test_envelopes_have_names_that_read_well_in_openapi(sample_api: Api) -> None:
+    schemas = sample_api.client.get("/openapi.json").json()["components"]["schemas"]
+    assert {"PartnershipGapsAnalysis", "WhoKnowsAnalysis", "CountryProfileAnalysis"} <= set(schemas)
+    assert not [name for name in schemas if name.startswith("Analysis")]

@@ -8,7 +8,6 @@ import pytest
 
 from gxgraph.domain.kinds import NodeKind, RelType
 from gxgraph.store.base import Direction, GraphStore, NodeQuery, SortOrder, WriteBatch
-from gxgraph.store.neo4j import Neo4jStore, _transactions
 
 
 def _tech(i: int, **extra: object) -> dict[str, object]:
@@ -152,28 +151,6 @@ def test_ensure_schema_is_idempotent(store: GraphStore) -> None:
     store.ensure_schema()
     store.ensure_schema()
     store.ping()
-
-
-def test_transaction_groups_respect_the_row_limit() -> None:
-    steps = [("q", {"rows": [1] * 3}), ("q", {"rows": [1] * 3}), ("q", {"rows": [1] * 5}), ("bump", {})]
-    assert [len(group) for group in _transactions(steps, 6)] == [2, 2]
-    assert [len(group) for group in _transactions(steps, 4)] == [1, 1, 2]
-
-
-def test_neo4j_commits_large_writes_in_groups(neo4j_session_store: Neo4jStore, neo4j_uri: str) -> None:
-    neo4j_session_store.clear()
-    store = Neo4jStore(neo4j_uri, "neo4j", "", "neo4j", transaction_rows=10)
-    try:
-        seen: list[int] = []
-        store.write(
-            WriteBatch(nodes={NodeKind.TECHNOLOGY: [_tech(i) for i in range(30)]}),
-            batch_size=7,
-            progress=seen.append,
-        )
-        assert seen == [7, 7, 7, 9]
-        assert store.counts()["nodes"] == {"technology": 30}
-    finally:
-        store.close()
 
 
 def test_paged_reads_return_each_relationship_once(store: GraphStore) -> None:

@@ -48,6 +48,7 @@ from pydantic import Field
 
 from gxgraph.analytics.evidence import EvidencePath, Scored, Step
 from gxgraph.analytics.graph import is_japanese
+from gxgraph.errors import InvalidInput
 
 __all__ = ["CommercialisationGap", "Perspective", "commercialisation_gaps", "gap_scores", "latest_segments"]
 
@@ -182,7 +183,7 @@ def _edges_by_type(graph: nx.MultiDiGraph, types: Iterable[str]) -> dict[str, li
 
 def _aggregate(graph: nx.MultiDiGraph, perspective: Perspective) -> _Aggregates:
     if perspective not in ("japan", "global"):
-        raise ValueError(f"perspective must be 'japan' or 'global', not {perspective!r}")
+        raise InvalidInput(f"perspective must be 'japan' or 'global', not {perspective!r}")
     everyone = perspective == "global"
     japanese = _japanese_nodes(graph)
     techs = {node: _Tech() for node, kind in graph.nodes(data="kind") if kind == "technology"}
@@ -403,9 +404,9 @@ def commercialisation_gaps(
     Case study f uses it, deployed abroad (the market exists) by us ['USES', 'DEPLOYED_BY']
     """
     if domain is not None and domain not in _DOMAINS:
-        raise ValueError(f"domain must be one of {sorted(_DOMAINS)}, not {domain!r}")
+        raise InvalidInput(f"domain must be one of {sorted(_DOMAINS)}, not {domain!r}")
     if limit is not None and limit < 0:
-        raise ValueError("limit must not be negative")
+        raise InvalidInput("limit must not be negative")
     agg = _aggregate(graph, perspective)
     axes = {"industry": industry, "digital_technology": digital_technology}
     rows: list[_Ranked] = []

@@ -9,11 +9,15 @@ from contextlib import asynccontextmanager
 
 from fastapi import APIRouter, FastAPI
 from fastapi.concurrency import run_in_threadpool
+from fastapi.staticfiles import StaticFiles
 
 from gxgraph import __version__
+from gxgraph.api.auth import AuthenticateFirst
+from gxgraph.api.deadline import RequestDeadline
 from gxgraph.api.errors import install_error_handlers
 from gxgraph.api.limits import BodySizeLimit
-from gxgraph.api.routes import analytics, graph, health, nodes, relationships, transfer
+from gxgraph.api.query_guard import QueryTextGuard
+from gxgraph.api.routes import analytics, docs, graph, health, nodes, relationships, transfer
 from gxgraph.errors import GxGraphError
 from gxgraph.services.projection import ProjectionCache
 from gxgraph.settings import Settings, get_settings
@@ -57,13 +61,26 @@ def create_app(settings: Settings | None = None, store: GraphStore | None = None
             if owned:
                 await run_in_threadpool(app.state.store.close)
 
-    app = FastAPI(title="gxgraph", version=__version__, description=DESCRIPTION, lifespan=lifespan)
+    # The interactive docs are where users paste keys: their assets come from this server, not a CDN.
+    app = FastAPI(
+        title="gxgraph",
+        version=__version__,
+        description=DESCRIPTION,
+        lifespan=lifespan,
+        docs_url=None,
+        redoc_url=None,
+    )
+    app.mount("/static", StaticFiles(packages=[("gxgraph.api", "static")]), name="static")
+    app.include_router(docs.router)
     app.state.settings = settings
     if store is not None:
         app.state.store = store
         app.state.projections = ProjectionCache(store)
     install_error_handlers(app)
     app.add_middleware(BodySizeLimit, max_bytes=settings.max_body_bytes)
+    app.add_middleware(RequestDeadline, seconds=settings.request_deadline_seconds)
+    app.add_middleware(QueryTextGuard)
+    app.add_middleware(AuthenticateFirst)  # added last, so it runs first
     app.include_router(health.router)
     v1 = APIRouter(prefix="/v1")
     for module in (nodes, relationships, graph, transfer, analytics):

@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from typing import Annotated
 
 from fastapi import Depends, Path, Query, Request, Security
 from fastapi.security import APIKeyHeader, HTTPAuthorizationCredentials, HTTPBearer
 
+from gxgraph.api.auth import STATE_KEY
 from gxgraph.domain.nodes import SLUG_PATTERN
-from gxgraph.services.keys import ApiKeyInfo, Role, authenticate, require
+from gxgraph.services.keys import ApiKeyInfo, Role, require
 from gxgraph.settings import Settings
 from gxgraph.store.base import GraphStore
 
@@ -17,12 +18,13 @@ _api_key_header = APIKeyHeader(name="X-API-Key", auto_error=False, description="
 _bearer = HTTPBearer(auto_error=False, description="gxgraph API key as a bearer token")
 
 
-def get_store(request: Request) -> GraphStore:
+# Plain attribute reads: coroutines, so they cost no thread-pool hop (a sync dependency takes one).
+async def get_store(request: Request) -> GraphStore:
     store: GraphStore = request.app.state.store
     return store
 
 
-def get_settings(request: Request) -> Settings:
+async def get_settings(request: Request) -> Settings:
     settings: Settings = request.app.state.settings
     return settings
 
@@ -35,19 +37,18 @@ ToNode = Annotated[str, Query(alias="to", pattern=SLUG_PATTERN, description="End
 SettingsDep = Annotated[Settings, Depends(get_settings)]
 
 
-def _caller(
-    store: StoreDep,
-    settings: SettingsDep,
+async def _caller(
+    request: Request,
+    # Declared for the OpenAPI security schemes; AuthenticateFirst has already checked the key.
     header_key: Annotated[str | None, Security(_api_key_header)] = None,
     bearer: Annotated[HTTPAuthorizationCredentials | None, Security(_bearer)] = None,
 ) -> ApiKeyInfo:
-    presented = header_key or (bearer.credentials if bearer else None)
-    anonymous = Role(settings.anonymous_role) if settings.anonymous_role else None
-    return authenticate(store, presented, anonymous)
+    key: ApiKeyInfo = getattr(request.state, STATE_KEY)
+    return key
 
 
-def _requires(role: Role) -> Callable[[ApiKeyInfo], ApiKeyInfo]:
-    def check(key: Annotated[ApiKeyInfo, Depends(_caller)]) -> ApiKeyInfo:
+def _requires(role: Role) -> Callable[[ApiKeyInfo], Awaitable[ApiKeyInfo]]:
+    async def check(key: Annotated[ApiKeyInfo, Depends(_caller)]) -> ApiKeyInfo:
         require(key, role)
         return key
 

@@ -12,7 +12,7 @@ from fastapi.responses import JSONResponse
 from pydantic import BaseModel
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from gxgraph.errors import GxGraphError, validation_details
+from gxgraph.errors import GxGraphError, StoreUnavailable, validation_details
 
 log = logging.getLogger("gxgraph.api")
 
@@ -29,10 +29,14 @@ class ErrorBody(BaseModel):
     error: ErrorDetail
 
 
-ERROR_RESPONSES: dict[int | str, dict[str, Any]] = {
-    status: {"model": ErrorBody, "description": HTTPStatus(status).phrase}
-    for status in (401, 403, 404, 409, 422)
-}
+def error_responses(*statuses: int) -> dict[int | str, dict[str, Any]]:
+    """OpenAPI ``responses`` entries in the one error shape for ``statuses``."""
+    return {status: {"model": ErrorBody, "description": HTTPStatus(status).phrase} for status in statuses}
+
+
+STORE_ERRORS = error_responses(503, 504)
+"""Every route that reads the store can meet an unreachable store (503) or a query timeout (504)."""
+ERROR_RESPONSES = error_responses(400, 401, 403, 404, 409, 413, 422) | STORE_ERRORS
 
 
 def error_response(
@@ -42,14 +46,22 @@ def error_response(
     return JSONResponse(status_code=status, content=body)
 
 
+def gxgraph_error_response(request: Request, exc: GxGraphError) -> JSONResponse:
+    """The error body of ``exc``; a 503 also says when to retry."""
+    headers = None
+    if isinstance(exc, StoreUnavailable):
+        headers = {"Retry-After": str(request.app.state.settings.retry_after_seconds)}
+    return JSONResponse(status_code=exc.status_code, content=exc.to_body(), headers=headers)
+
+
 def install_error_handlers(app: FastAPI) -> None:
     """Render the gxgraph error tree, request validation and routing errors in the one shape."""
 
     @app.exception_handler(GxGraphError)
-    async def _gxgraph(_: Request, exc: GxGraphError) -> JSONResponse:
+    async def _gxgraph(request: Request, exc: GxGraphError) -> JSONResponse:
         if exc.status_code >= 500:
             log.error("%s: %s", exc.code, exc.message)
-        return JSONResponse(status_code=exc.status_code, content=exc.to_body())
+        return gxgraph_error_response(request, exc)
 
     @app.exception_handler(RequestValidationError)
     async def _validation(_: Request, exc: RequestValidationError) -> JSONResponse:

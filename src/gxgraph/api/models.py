@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from enum import StrEnum
 from functools import cache
-from typing import Any, Generic, TypeVar
+from typing import Annotated, Any, Generic, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field, create_model
 
 from gxgraph.domain.kinds import NodeKind
 from gxgraph.domain.schema import NODE_MODELS, field_filters
+from gxgraph.domain.storable import INT64_MAX, INT64_MIN
 from gxgraph.services.nodes import ListRequest
 from gxgraph.store.base import SortOrder
 
@@ -27,7 +28,7 @@ class Page(BaseModel, Generic[T]):
 
 
 class FilterBase(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", allow_inf_nan=False)
 
     q: str | None = Field(
         default=None, max_length=200, description="Text contained in the id, English or Japanese name."
@@ -65,8 +66,10 @@ def filter_model(kind: NodeKind) -> type[FilterBase]:
         annotation: Any = model_fields[name].annotation
         fields[name] = (annotation | None, Field(default=None, description=f"Only {name} equal to this."))
     for name, value_type in filters.ranges.items():
-        fields[f"{name}_min"] = (value_type | None, Field(default=None, description=f"Only {name} >= this."))
-        fields[f"{name}_max"] = (value_type | None, Field(default=None, description=f"Only {name} <= this."))
+        # A bound the stores cannot hold (beyond 64 bits) is refused here, as in the domain models.
+        bound: Any = Annotated[int, Field(ge=INT64_MIN, le=INT64_MAX)] if value_type is int else value_type
+        fields[f"{name}_min"] = (bound | None, Field(default=None, description=f"Only {name} >= this."))
+        fields[f"{name}_max"] = (bound | None, Field(default=None, description=f"Only {name} <= this."))
     return create_model(f"{kind.label}Filters", __base__=FilterBase, **fields)
 
 

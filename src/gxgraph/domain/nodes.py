@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+from pydantic import ConfigDict, Field, StringConstraints, model_validator
 
 from gxgraph.domain.kinds import (
     CompanySize,
@@ -17,6 +17,7 @@ from gxgraph.domain.kinds import (
     Region,
     TechDomain,
 )
+from gxgraph.domain.storable import StorableModel
 
 SLUG_PATTERN = r"^[a-z0-9][a-z0-9._-]{0,127}$"
 Slug = Annotated[
@@ -36,7 +37,7 @@ CountryCode = Annotated[
 AxisValue = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=100)]
 
 
-class Provenance(BaseModel):
+class Provenance(StorableModel):
     """Where a fact comes from and how far to trust it."""
 
     model_config = ConfigDict(extra="forbid", frozen=True)
@@ -151,7 +152,7 @@ class Partnership(NodeBase):
         return self
 
 
-class IndicatorValue(BaseModel):
+class IndicatorValue(StorableModel):
     """One innovation indicator of a country in one year: a rank, a value, or both."""
 
     model_config = ConfigDict(extra="forbid", frozen=True)

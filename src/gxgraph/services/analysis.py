@@ -8,13 +8,11 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable, Hashable
-from functools import lru_cache
 from typing import Any, Generic, TypeVar
 
 import networkx as nx
 from pydantic import BaseModel, Field
 
-from gxgraph.analytics.recommend import KnowledgeIndex
 from gxgraph.domain.kinds import NodeKind
 from gxgraph.errors import NotFound
 from gxgraph.services.graph import search
@@ -33,16 +31,30 @@ class Analysis(BaseModel, Generic[T]):
     projection: dict[str, int] = Field(
         description="Size of the projection analysed: nodes and relationships."
     )
+    latest_graph_version: int = Field(
+        description="The store's graph version when the answer was given; ahead of `graph_version` when "
+        "the answer comes from the last complete projection while a newer one builds."
+    )
+    versions_behind: int = Field(description="`latest_graph_version - graph_version`; 0 when current.")
     computed_ms: float = Field(description="Time to answer, including any projection rebuild.")
     results: T
 
 
-def run(cache: ProjectionCache, key: Hashable, compute: Callable[[nx.MultiDiGraph], T]) -> Analysis[T]:
-    """``compute`` on the current projection (memoised under ``key``), in the answer envelope."""
+def run(
+    cache: ProjectionCache,
+    key: Hashable,
+    compute: Callable[[nx.MultiDiGraph], T],
+    envelope: type[Analysis[Any]] = Analysis[Any],
+) -> Analysis[T]:
+    """``compute`` on the current projection (memoised under ``key``), in the answer envelope
+    (``envelope``: a named subclass of :class:`Analysis`, so the OpenAPI schema reads well)."""
     start = time.perf_counter()
-    result, projection = cache.compute(key, compute)
-    return Analysis[Any](
+    result, served = cache.compute(key, compute)
+    projection = served.projection
+    return envelope(
         graph_version=projection.version,
+        latest_graph_version=served.latest_version,
+        versions_behind=served.versions_behind,
         projection={
             "nodes": projection.graph.number_of_nodes(),
             "relationships": projection.graph.number_of_edges(),
@@ -50,12 +62,6 @@ def run(cache: ProjectionCache, key: Hashable, compute: Callable[[nx.MultiDiGrap
         computed_ms=round((time.perf_counter() - start) * 1000, 1),
         results=result,
     )
-
-
-@lru_cache(maxsize=2)
-def knowledge_index(graph: nx.MultiDiGraph) -> KnowledgeIndex:
-    """The recommendation index of one projection; the projection object stands for its version."""
-    return KnowledgeIndex(graph)
 
 
 def resolve_topics(store: GraphStore, text: str, limit: int = 5) -> list[str]:

@@ -14,7 +14,18 @@ from gxgraph.services.records import normalize, public_props
 from gxgraph.store.base import Direction, GraphStore, Row
 
 MAX_EXPANSION_ROWS = 50_000
-"""Relationships read per breadth-first step at most; beyond it the answer says ``truncated``."""
+"""Relationships one neighbourhood request reads at most, over all its hops."""
+MIN_EXPANSION_ROWS = 2_000
+
+
+def expansion_budget(limit: int) -> int:
+    """Relationships a request for ``limit`` neighbours may read: enough to pass through hubs and kind
+    filters, small enough that a ``limit=1`` request around a hub stays cheap.
+
+    >>> expansion_budget(1), expansion_budget(100), expansion_budget(10_000)
+    (2000, 2000, 50000)
+    """
+    return min(MAX_EXPANSION_ROWS, max(MIN_EXPANSION_ROWS, 20 * limit))
 
 
 class Edge(BaseModel):
@@ -77,7 +88,9 @@ def neighbors(
     """Nodes within ``depth`` hops, breadth first, each with the relationships that reach it.
 
     Intermediate hops may pass through any kind; ``kinds`` filters only what is returned. Cost: one
-    query per hop, each over the current frontier, so O(edges touched) rather than O(paths).
+    query per hop, each over the current frontier, so O(edges touched) rather than O(paths). The rows
+    read are bounded inside the queries by ``expansion_budget(limit)``, and the walk stops at the hop
+    where ``limit`` neighbours are found: later hops could only add farther nodes, which would be cut.
     """
     origin = get_node(store, node_id)
     types = [t.value for t in rel_types] if rel_types else None
@@ -86,11 +99,16 @@ def neighbors(
     found: list[tuple[str, int, Row]] = []
     frontier = [node_id]
     truncated = False
+    budget = expansion_budget(limit)
     for distance in range(1, depth + 1):
         if not frontier:
             break
-        hops = store.expand(frontier, direction, types, MAX_EXPANSION_ROWS)
-        truncated = truncated or len(hops) >= MAX_EXPANSION_ROWS
+        if len(found) >= limit or budget <= 0:
+            truncated = True
+            break
+        hops = store.expand(frontier, direction, types, budget)
+        budget -= len(hops)
+        truncated = truncated or budget <= 0
         next_frontier = []
         for hop in hops:
             other = hop["props"]["id"]

@@ -2,8 +2,14 @@
 
 A node row has ``kind``; a relationship row has ``type``, ``from`` and ``to``. Every problem in a file
 is collected with its line number before anything is written; a file with any problem writes
-nothing. Writes are batched upserts, so re-importing a file changes nothing and reports every row
-as unchanged.
+nothing. Writes are upserts, so re-importing a file changes nothing and reports every row as
+unchanged.
+
+The plan (validation and the created/updated/unchanged counts) is made against one graph version, and
+the store writes it in one transaction only while the graph is still at that version, bumping it in
+the same transaction. A write that landed in between makes the store refuse (``GraphChanged``); the
+import then plans again against the new graph, a few times, before answering 409. So the counts are
+what was written, and an import that fails for any reason leaves the graph and its version as they were.
 """
 
 from __future__ import annotations
@@ -23,12 +29,14 @@ from gxgraph.domain.kinds import NodeKind, RelType
 from gxgraph.domain.nodes import Node, NodeBase
 from gxgraph.domain.relationships import Relationship, RelationshipBase
 from gxgraph.domain.schema import REL_ENDPOINTS
-from gxgraph.errors import InvalidInput
+from gxgraph.errors import GraphChanged, InvalidInput
 from gxgraph.services.records import node_props, public_props, relationship_props
 from gxgraph.store.base import GraphStore, Progress, WriteBatch
 
 Row = dict[str, Any]
 MAX_REPORTED_ERRORS = 1000
+PLAN_ATTEMPTS = 3
+"""How often an import plans again after another write changed the graph under it."""
 
 _node_adapter: TypeAdapter[NodeBase] = TypeAdapter(Node)
 _rel_adapter: TypeAdapter[RelationshipBase] = TypeAdapter(Relationship)
@@ -130,7 +138,9 @@ def parse(data: bytes | str, fmt: ImportFormat, file: str | None = None) -> Iter
             raise InvalidInput("the file is not UTF-8 text; nothing was written", [problem]) from exc
     if fmt is ImportFormat.CSV:
         return parse_csv(data, file)
-    return parse_jsonl(data.splitlines(), file)
+    # Only "\n" ends a JSON Lines row: str.splitlines() also cuts at U+2028, U+2029 and U+0085, which a
+    # JSON string holds raw (json.dumps(ensure_ascii=False) writes them so), and at \x0b, \x0c, \x1c-\x1e.
+    return parse_jsonl((line.removesuffix("\r") for line in data.split("\n")), file)
 
 
 Where = tuple[str | None, int]
@@ -197,9 +207,30 @@ def _stamp(props: Row, now: str) -> Row:
 
 def plan_import(store: GraphStore, rows: Iterable[ParsedRow]) -> _Plan:
     """Validate every row against the schema and the stored graph; raise ``InvalidInput`` listing all
-    problems, or return the writes to make."""
+    problems, or return the writes to make (the report's ``graph_version`` is the version planned on)."""
     errors: list[RowError] = []
-    nodes, rels, count = _validate_rows(rows, errors)
+    return _plan(store, *_validate_rows(rows, errors), errors)
+
+
+def _refuse(errors: list[RowError]) -> None:
+    errors.sort(key=lambda error: (error.file or "", error.line))
+    raise InvalidInput(
+        f"{len(errors)} problem(s) in the file; nothing was written",
+        [error.model_dump() for error in errors[:MAX_REPORTED_ERRORS]],
+    )
+
+
+def _plan(
+    store: GraphStore,
+    nodes: dict[str, tuple[Where, NodeBase]],
+    rels: dict[tuple[str, str, str], tuple[Where, RelationshipBase]],
+    count: int,
+    row_errors: list[RowError],
+) -> _Plan:
+    # Read first: every read below then sees this version or a later one, and a later one makes the
+    # write refuse the plan.
+    version = store.graph_version()
+    errors = list(row_errors)
     existing_nodes = store.fetch_nodes(list(nodes))
     for node_id, (where, node) in nodes.items():
         stored = existing_nodes.get(node_id)
@@ -220,13 +251,9 @@ def plan_import(store: GraphStore, rows: Iterable[ParsedRow]) -> _Plan:
                 names = ", ".join(sorted(allowed))
                 errors.append(_error(where, f"{end}: {rel_type} cannot link a {kind} (allowed: {names})"))
     if errors:
-        errors.sort(key=lambda error: (error.file or "", error.line))
-        raise InvalidInput(
-            f"{len(errors)} problem(s) in the file; nothing was written",
-            [error.model_dump() for error in errors[:MAX_REPORTED_ERRORS]],
-        )
+        _refuse(errors)
 
-    plan = _Plan(report=ImportReport(rows=count))
+    plan = _Plan(report=ImportReport(rows=count, graph_version=version))
     now = dt.datetime.now(dt.UTC).isoformat().replace("+00:00", "Z")
     for node_id, (_, node) in nodes.items():
         props = node_props(node)
@@ -263,11 +290,25 @@ def import_rows(
     ``on_planned`` hears how many rows will be written (a progress bar's total); ``progress`` hears
     each written batch.
     """
-    plan = plan_import(store, rows)
-    plan.report.dry_run = dry_run
-    if on_planned is not None:
-        on_planned(0 if dry_run else len(plan.batch))
-    if not dry_run and len(plan.batch):
-        store.write(plan.batch, batch_size=batch_size, progress=progress)
-    plan.report.graph_version = store.graph_version()
-    return plan.report
+    row_errors: list[RowError] = []
+    nodes, rels, count = _validate_rows(rows, row_errors)
+    for attempt in range(1, PLAN_ATTEMPTS + 1):
+        plan = _plan(store, nodes, rels, count, row_errors)
+        plan.report.dry_run = dry_run
+        if on_planned is not None and attempt == 1:
+            on_planned(0 if dry_run else len(plan.batch))
+        if dry_run or not len(plan.batch):
+            return plan.report
+        try:
+            plan.report.graph_version = store.write(
+                plan.batch,
+                batch_size=batch_size,
+                progress=progress,
+                expected_version=plan.report.graph_version,
+            )
+        except GraphChanged:
+            if attempt == PLAN_ATTEMPTS:
+                raise
+            continue
+        return plan.report
+    raise AssertionError("unreachable")  # pragma: no cover

@@ -1,13 +1,16 @@
 """The in-memory projection analytics run on: built from the store once, rebuilt when the graph changes.
 
 Every write bumps the store's graph version. Each request asks the store for the version (one cheap
-query) and reuses the projection, and any memoised analytic result, only while the version is the
-same, so no answer comes from a stale graph; every answer names the version it reflects.
+query) and reuses the projection, and any memoised analytic result, while the version is the same.
+After a write a rebuild starts in the background; an answer that cannot wait for it comes from the
+last complete projection and says so: every answer names the version it reflects and how many
+versions the store is ahead of it.
 """
 
 from __future__ import annotations
 
 import itertools
+import logging
 import threading
 import time
 from collections import OrderedDict
@@ -18,10 +21,11 @@ from typing import Any, TypeVar
 import networkx as nx
 
 from gxgraph.analytics.graph import graph_from_rows
-from gxgraph.errors import StoreUnavailable
+from gxgraph.errors import GxGraphError, StoreUnavailable
 from gxgraph.services.records import public_props
 from gxgraph.store.base import GraphStore
 
+log = logging.getLogger("gxgraph.analytics")
 T = TypeVar("T")
 MAX_BUILD_ATTEMPTS = 3
 MAX_MEMO_ENTRIES = 256
@@ -51,33 +55,91 @@ def build_projection(store: GraphStore) -> Projection:
     raise StoreUnavailable(f"the graph changed during {MAX_BUILD_ATTEMPTS} projection builds; try again")
 
 
-class ProjectionCache:
-    """One projection per process, rebuilt on a version change; safe to share between threads."""
+@dataclass(frozen=True)
+class Served:
+    """The projection an answer is computed on, and how far the store has moved past it."""
 
-    def __init__(self, store: GraphStore) -> None:
+    projection: Projection
+    latest_version: int
+
+    @property
+    def versions_behind(self) -> int:
+        return max(0, self.latest_version - self.projection.version)
+
+
+class ProjectionCache:
+    """One projection per process, rebuilt on a version change; safe to share between threads.
+
+    After a write, the next request starts a rebuild in a background thread and waits for it at most
+    ``max_wait`` seconds; past that it is answered from the last complete projection, whose version
+    (and how many versions behind the store it is) the answer carries. A busy write load therefore
+    never turns analytics into errors or into waits of a full rebuild each. Only the very first
+    projection is built while the request waits.
+    """
+
+    def __init__(self, store: GraphStore, max_wait: float = 2.0) -> None:
         self._store = store
+        self._max_wait = max_wait
         self._lock = threading.Lock()
         self._current: Projection | None = None
+        self._rebuild: threading.Thread | None = None
+        self._rebuild_error: GxGraphError | None = None
 
     def get(self) -> Projection:
-        """The projection of the store's current graph version."""
-        version = self._store.graph_version()
-        current = self._current
-        if current is not None and current.version == version:
-            return current
-        with self._lock:
-            if self._current is None or self._current.version != self._store.graph_version():
-                self._current = build_projection(self._store)
-            return self._current
+        """The projection of the store's current graph version (building it if needed)."""
+        return self.serve(max_wait=None).projection
 
-    def compute(self, key: Hashable, compute: Callable[[nx.MultiDiGraph], T]) -> tuple[T, Projection]:
-        """``compute(graph)`` on the current projection, memoised per graph version under ``key``."""
-        projection = self.get()
-        if key in projection.memo:
-            projection.memo.move_to_end(key)
-        else:
-            projection.memo[key] = compute(projection.graph)
-            while len(projection.memo) > MAX_MEMO_ENTRIES:
-                projection.memo.popitem(last=False)
-        result: T = projection.memo[key]
-        return result, projection
+    def serve(self, max_wait: float | None = -1.0) -> Served:
+        """The newest complete projection: current when it can be had within ``max_wait`` seconds
+        (``None``: wait as long as it takes; negative: this cache's default)."""
+        wait = self._max_wait if max_wait is not None and max_wait < 0 else max_wait
+        latest = self._store.graph_version()
+        current = self._current
+        if current is not None and current.version == latest:
+            return Served(current, latest)
+        if current is None:
+            with self._lock:
+                if self._current is None:
+                    self._current = build_projection(self._store)
+                return Served(self._current, max(latest, self._current.version))
+        worker = self._start_rebuild()
+        worker.join(wait)
+        if self._rebuild_error is not None and not worker.is_alive():
+            log.warning("analytics projection rebuild failed: %s", self._rebuild_error.message)
+        newest = self._current
+        assert newest is not None
+        return Served(newest, max(latest, newest.version))
+
+    def _start_rebuild(self) -> threading.Thread:
+        with self._lock:
+            if self._rebuild is None or not self._rebuild.is_alive():
+                self._rebuild_error = None
+                self._rebuild = threading.Thread(target=self._rebuild_now, name="projection", daemon=True)
+                self._rebuild.start()
+            return self._rebuild
+
+    def _rebuild_now(self) -> None:
+        try:
+            projection = build_projection(self._store)
+        except GxGraphError as exc:  # the previous projection keeps serving; the next request retries
+            self._rebuild_error = exc
+            return
+        with self._lock:
+            if self._current is None or projection.version > self._current.version:
+                self._current = projection
+
+    def compute(self, key: Hashable, compute: Callable[[nx.MultiDiGraph], T]) -> tuple[T, Served]:
+        """``compute(graph)`` on the newest projection, memoised per graph version under ``key``."""
+        served = self.serve()
+        memo = served.projection.memo
+        with self._lock:
+            if key in memo:
+                memo.move_to_end(key)
+                cached: T = memo[key]
+                return cached, served
+        result = compute(served.projection.graph)
+        with self._lock:
+            memo[key] = result
+            while len(memo) > MAX_MEMO_ENTRIES:
+                memo.popitem(last=False)
+        return result, served

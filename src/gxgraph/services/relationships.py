@@ -8,7 +8,7 @@ from gxgraph.domain.schema import REL_ENDPOINTS
 from gxgraph.errors import Conflict, InvalidInput, NotFound
 from gxgraph.services.nodes import utc_now
 from gxgraph.services.records import relationship_from_props, relationship_props
-from gxgraph.store.base import GraphStore, WriteBatch
+from gxgraph.store.base import GraphStore
 
 
 def _check_endpoints(store: GraphStore, rel_type: RelType, source: str, target: str) -> None:
@@ -37,16 +37,19 @@ def get_relationship(store: GraphStore, rel_type: RelType, source: str, target: 
 
 
 def create_relationship(store: GraphStore, rel: RelationshipBase) -> RelationshipBase:
-    """Store a new relationship; 422 when an endpoint is missing or of the wrong kind, 409 if it exists."""
+    """Store a new relationship; 422 when an endpoint is missing or of the wrong kind, 409 if it exists.
+
+    The store creates it only if it does not exist yet, in one step, so of two concurrent creates
+    exactly one succeeds and the other gets the 409.
+    """
     rel_type = RelType(rel.type)  # type: ignore[attr-defined]
-    _check_endpoints(store, rel_type, rel.source_id, rel.target_id)
-    if store.fetch_relationships(rel_type, [(rel.source_id, rel.target_id)]):
-        raise Conflict(f"{rel_type} from {rel.source_id!r} to {rel.target_id!r} already exists")
     props = relationship_props(rel)
     props.setdefault("updated_at", utc_now())
-    store.write(
-        WriteBatch(relationships={rel_type: [{"from": rel.source_id, "to": rel.target_id, "props": props}]})
-    )
+    allowed_sources, allowed_targets = REL_ENDPOINTS[rel_type]
+    kinds = (sorted(allowed_sources), sorted(allowed_targets))
+    if not store.create_relationship(rel_type, rel.source_id, rel.target_id, props, kinds):
+        _check_endpoints(store, rel_type, rel.source_id, rel.target_id)
+        raise Conflict(f"{rel_type} from {rel.source_id!r} to {rel.target_id!r} already exists")
     return relationship_from_props(rel_type, rel.source_id, rel.target_id, props)
 
 

@@ -17,15 +17,26 @@ def open_store(settings: Settings) -> GraphStore:
             settings.neo4j_user,
             settings.neo4j_password.get_secret_value(),
             settings.neo4j_database,
-            settings.neo4j_transaction_rows,
+            query_timeout=settings.query_timeout_seconds,
+            connect_timeout=settings.store_connect_timeout_seconds,
         )
     else:
         from gxgraph.store.falkordb import FalkorDBStore
 
         if settings.falkordb_socket is not None:
-            store = FalkorDBStore(settings.falkordb_socket, settings.falkordb_graph)
+            store = FalkorDBStore(
+                settings.falkordb_socket,
+                settings.falkordb_graph,
+                query_timeout=settings.query_timeout_seconds,
+            )
         else:
-            store = FalkorDBStore.embedded(settings.falkordb_dir, settings.falkordb_graph)
+            store = FalkorDBStore.embedded(
+                settings.falkordb_dir,
+                settings.falkordb_graph,
+                query_timeout=settings.query_timeout_seconds,
+                start_timeout=settings.falkordb_start_timeout,
+                appendfsync=settings.falkordb_appendfsync,
+            )
     try:
         store.ensure_schema()
     except Exception:

@@ -6,19 +6,36 @@ dialect differences kept as ``cypher/<backend>/`` files; everything else lives i
 
 from __future__ import annotations
 
+import random
+import time
 from abc import ABC, abstractmethod
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
-from typing import Any, Protocol, TypeVar
+from typing import Any, NamedTuple, Protocol, TypeVar
 
 from gxgraph.domain.kinds import NodeKind, RelType
+from gxgraph.errors import Conflict, GraphChanged
 from gxgraph.store import cypher
 
 Row = dict[str, Any]
 T = TypeVar("T")
 Progress = Callable[[int], None]
 """Called with the number of rows each write step sent."""
+Change = Callable[[dict[str, Any]], dict[str, Any]]
+"""Given a node's stored properties, the properties to store instead (``modify_node``)."""
+Run = Callable[[str, Row], list[Row]]
+"""Runs one more query inside the transaction of a multi-step write."""
+Check = Callable[[list[Row], Run], None]
+"""Given a step's result rows, raises to roll the whole write back (it may query through ``Run``)."""
+
+
+class Step(NamedTuple):
+    """One query of a multi-step write, and what its result must satisfy for the write to commit."""
+
+    text: str
+    params: Row
+    check: Check | None = None
 
 
 class Direction(StrEnum):
@@ -80,7 +97,13 @@ class GraphStore(Protocol):
     def fetch_relationships(
         self, rel_type: RelType, pairs: Sequence[tuple[str, str]]
     ) -> dict[tuple[str, str], Row]: ...
-    def write(self, batch: WriteBatch, batch_size: int = 5000, progress: Progress | None = None) -> None: ...
+    def write(
+        self,
+        batch: WriteBatch,
+        batch_size: int = 5000,
+        progress: Progress | None = None,
+        expected_version: int | None = None,
+    ) -> int: ...
     def delete_node(self, node_id: str) -> bool: ...
     def delete_relationship(self, rel_type: RelType, source: str, target: str) -> bool: ...
     def list_nodes(self, query: NodeQuery) -> list[Row]: ...
@@ -98,6 +121,59 @@ class GraphStore(Protocol):
     def fetch_api_key(self, key_id: str) -> Row | None: ...
     def list_api_keys(self) -> list[Row]: ...
     def revoke_api_key(self, key_id: str, revoked_at: str) -> bool: ...
+    def create_node(self, kind: NodeKind, props: Row) -> str | None: ...
+    def modify_node(self, kind: NodeKind, node_id: str, change: Change) -> str | None: ...
+    def delete_node_revision(self, kind: NodeKind, node_id: str, revision: str) -> bool: ...
+    def create_relationship(
+        self,
+        rel_type: RelType,
+        source: str,
+        target: str,
+        props: Row,
+        endpoint_kinds: tuple[Sequence[str], Sequence[str]],
+    ) -> bool: ...
+
+
+UNREVISED = "0"
+"""The revision of a node stored before nodes had one (the Cypher files' ``coalesce(n._rev, '0')``)."""
+MODIFY_ATTEMPTS = 10
+"""How often ``modify_node`` re-reads and retries after another write changed the node meanwhile."""
+
+
+def revision_of(props: Row) -> str:
+    """The revision of a stored node: a token every write replaces (clients see it as the ETag)."""
+    return str(props.get("_rev") or UNREVISED)
+
+
+def _version_check(expected: int | None) -> Check | None:
+    """A check on ``bump_graph_version``'s row: the graph was at ``expected`` before this write."""
+    if expected is None:
+        return None
+
+    def check(result: list[Row], _: Run) -> None:
+        found = int(result[0]["version"]) - 1
+        if found != expected:
+            raise GraphChanged(
+                f"the graph changed while the import was checked (version {expected}, now {found}); "
+                "nothing was written"
+            )
+
+    return check
+
+
+def missing_endpoints(
+    store: CypherStore, rows: Sequence[Row], run: Run, written: Iterable[str] = ()
+) -> Conflict:
+    """The error for relationship ``rows`` some of whose endpoints are gone, listing those ids
+    (``written``: ids the rolled-back write itself created, so not missing)."""
+    ids = sorted({end for row in rows for end in (row["from"], row["to"])} - set(written))
+    found = {row["props"]["id"] for row in run(store._q("fetch_nodes"), {"ids": ids})}
+    missing = [node_id for node_id in ids if node_id not in found]
+    return Conflict(
+        f"{len(missing)} relationship endpoint(s) were deleted while the write was prepared; "
+        "nothing was written",
+        [{"id": node_id, "message": "node no longer exists"} for node_id in missing[:1000]],
+    )
 
 
 def chunks(rows: Sequence[T], size: int) -> Iterator[Sequence[T]]:
@@ -120,8 +196,18 @@ class CypherStore(ABC):
         """Run one write query in its own transaction."""
 
     @abstractmethod
-    def _write_all(self, steps: Sequence[tuple[str, Row]], progress: Progress | None = None) -> None:
-        """Run write queries in order, in one transaction where the backend has them."""
+    def _write_all(
+        self, steps: Sequence[Step | tuple[str, Row]], progress: Progress | None = None
+    ) -> list[list[Row]]:
+        """Run write queries in order, in one transaction, and return each one's rows.
+
+        A step's ``check`` sees its rows before the next step runs; when it raises, nothing is written.
+        """
+
+    @abstractmethod
+    def _write_locked(self, node_ids: Sequence[str], text: str, params: Row) -> list[Row]:
+        """Run one conditional write query so that what its WHERE reads of nodes ``node_ids`` is the
+        latest committed state and cannot change before it writes (a compare-and-set)."""
 
     @abstractmethod
     def close(self) -> None: ...
@@ -160,31 +246,97 @@ class CypherStore(ABC):
                 found[(row["from"], row["to"])] = dict(row["props"])
         return found
 
-    def write(self, batch: WriteBatch, batch_size: int = 5000, progress: Progress | None = None) -> None:
-        steps: list[tuple[str, Row]] = []
+    def write(
+        self,
+        batch: WriteBatch,
+        batch_size: int = 5000,
+        progress: Progress | None = None,
+        expected_version: int | None = None,
+    ) -> int:
+        """Upsert ``batch`` and bump the graph version, all in one transaction; the new version.
+
+        With ``expected_version``, raise ``GraphChanged`` (writing nothing) unless the graph is still at
+        that version: the caller planned the batch against it. A relationship whose endpoint is missing
+        raises ``Conflict`` listing the missing ids, and nothing is written.
+        """
+        if not len(batch):
+            return self.graph_version()
+        steps = [Step(self._q("bump_graph_version"), {}, _version_check(expected_version))]
         for kind, rows in batch.nodes.items():
             text = self._q("merge_nodes", label=kind.label)
-            steps += [(text, {"rows": list(part)}) for part in chunks(rows, batch_size)]
+            steps += [Step(text, {"rows": list(part)}) for part in chunks(rows, batch_size)]
         for rel_type, rows in batch.relationships.items():
             text = self._q("merge_relationships", rel=rel_type.value)
-            steps += [(text, {"rows": list(part)}) for part in chunks(rows, batch_size)]
-        if steps:
-            steps.append((self._q("bump_graph_version"), {}))
-            self._write_all(steps, progress)
+            for part in chunks(rows, batch_size):
+                steps.append(Step(text, {"rows": list(part)}, self._endpoints_check(part)))
+        results = self._write_all(steps, progress)
+        return int(results[0][0]["version"])
+
+    def _endpoints_check(self, rows: Sequence[Row]) -> Check:
+        def check(result: list[Row], run: Run) -> None:
+            if int(result[0]["matched"]) < len(rows):
+                raise missing_endpoints(self, rows, run)
+
+        return check
 
     def delete_node(self, node_id: str) -> bool:
-        rows = self._write(self._q("delete_node"), {"id": node_id})
-        if rows:
-            self._write(self._q("bump_graph_version"), {})
-        return bool(rows)
+        return bool(self._write(self._q("delete_node"), {"id": node_id}))
 
     def delete_relationship(self, rel_type: RelType, source: str, target: str) -> bool:
         params = {"from": source, "to": target}
-        rows = self._write(self._q("delete_relationship", rel=rel_type.value), params)
-        deleted = bool(rows and rows[0]["deleted"])
-        if deleted:
-            self._write(self._q("bump_graph_version"), {})
-        return deleted
+        return bool(self._write(self._q("delete_relationship", rel=rel_type.value), params))
+
+    # -- single-item writes that must not race ------------------------------------------------
+    def create_node(self, kind: NodeKind, props: Row) -> str | None:
+        """Create the node unless its id is taken; its revision, or None when the id is taken."""
+        text = self._q("create_node", label=kind.label)
+        rows = self._write_locked([], text, {"id": props["id"], "props": props})
+        return str(rows[0]["rev"]) if rows else None
+
+    def modify_node(self, kind: NodeKind, node_id: str, change: Change) -> str | None:
+        """Replace the properties of node ``node_id`` (of ``kind``) with ``change(stored)``, never over
+        a write that landed between the read and the write; the new revision, or None when the node
+        does not exist. ``change`` may raise to abandon the write, and may run more than once.
+
+        Here the write is conditional on the revision read and a lost race is retried after a
+        jittered backoff; a backend that can lock a node across queries overrides this.
+        """
+        text = self._q("update_node", label=kind.label)
+        for attempt in range(MODIFY_ATTEMPTS):
+            stored = self.fetch_nodes([node_id]).get(node_id)
+            if stored is None:
+                return None
+            params = {"id": node_id, "rev": revision_of(stored), "props": change(stored)}
+            rows = self._write_locked([node_id], text, params)
+            if rows:
+                return str(rows[0]["rev"])
+            time.sleep(random.uniform(0, min(0.25, 0.01 * 2**attempt)))  # noqa: S311
+        raise Conflict(f"node {node_id!r} kept changing under {MODIFY_ATTEMPTS} attempts; try again")
+
+    def delete_node_revision(self, kind: NodeKind, node_id: str, revision: str) -> bool:
+        """Delete the node and its relationships if it is still at ``revision``."""
+        text = self._q("delete_node_revision", label=kind.label)
+        return bool(self._write_locked([node_id], text, {"id": node_id, "rev": revision}))
+
+    def create_relationship(
+        self,
+        rel_type: RelType,
+        source: str,
+        target: str,
+        props: Row,
+        endpoint_kinds: tuple[Sequence[str], Sequence[str]],
+    ) -> bool:
+        """Create the relationship if both endpoints exist with allowed kinds and it does not yet."""
+        params = {
+            "from": source,
+            "to": target,
+            "type": rel_type.value,
+            "from_kinds": list(endpoint_kinds[0]),
+            "to_kinds": list(endpoint_kinds[1]),
+            "props": props,
+        }
+        text = self._q("create_relationship", rel=rel_type.value)
+        return bool(self._write_locked(sorted({source, target}), text, params))
 
     # -- reading -----------------------------------------------------------------------------
     def _filter_params(self, query: NodeQuery) -> Row:
@@ -261,10 +413,10 @@ class CypherStore(ABC):
         return {"nodes": nodes, "relationships": rels}
 
     def clear(self) -> None:
-        # Small pages: deleting a hub detaches all its relationships in the same transaction.
-        while self._write(self._q("delete_graph_page"), {"limit": 2_000})[0]["deleted"]:
+        # Small pages: deleting a hub detaches all its relationships in the same transaction. Each
+        # page bumps the version as it commits, so no reader caches a half-cleared graph as current.
+        while self._write(self._q("delete_graph_page"), {"limit": 2_000}):
             pass
-        self._write(self._q("bump_graph_version"), {})
 
     # -- API keys ----------------------------------------------------------------------------
     def put_api_key(self, key: Row) -> None:

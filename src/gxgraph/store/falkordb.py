@@ -3,28 +3,44 @@
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Iterator, Sequence
+import logging
+import time
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import redis
 from falkordb import FalkorDB
 
-from gxgraph.errors import GxGraphError, StoreUnavailable
+from gxgraph.errors import Conflict, GraphChanged, GxGraphError, StoreTimeout, StoreUnavailable
 from gxgraph.store import cypher
-from gxgraph.store.base import CypherStore, Progress, Row
-from gxgraph.store.embedded import EmbeddedFalkorDB
+from gxgraph.store.base import CypherStore, Progress, Row, Step, WriteBatch, missing_endpoints
+from gxgraph.store.embedded import AppendFsync, EmbeddedFalkorDB
+
+log = logging.getLogger("gxgraph.store")
+
+T = TypeVar("T")
 
 
 @contextlib.contextmanager
 def translate_errors() -> Iterator[None]:
-    """Map the redis/FalkorDB client's exceptions onto the gxgraph error tree."""
+    """Map the redis/FalkorDB client's exceptions onto the gxgraph error tree.
+
+    The client's message (socket path, query text) is logged, not returned: clients get a stable sentence.
+    """
     try:
         yield
-    except (redis.ConnectionError, redis.TimeoutError) as exc:
-        raise StoreUnavailable(f"FalkorDB is unreachable: {exc}") from exc
+    except (redis.ConnectionError, redis.TimeoutError, redis.BusyLoadingError) as exc:
+        log.warning("FalkorDB unreachable: %s", exc)
+        raise StoreUnavailable("the graph store is unreachable; try again shortly") from exc
     except redis.ResponseError as exc:
-        raise GxGraphError(f"FalkorDB rejected a query: {exc}") from exc
+        if "timed out" in str(exc).lower():
+            raise StoreTimeout("the query ran past the server-side time limit and was cancelled") from exc
+        if "unique constraint violation" in str(exc).lower():
+            log.info("FalkorDB constraint: %s", exc)
+            raise Conflict("the write conflicts with a stored node or relationship") from exc
+        log.error("FalkorDB rejected a query: %s", exc)
+        raise GxGraphError("the graph store rejected the query") from exc
 
 
 def _rows(result: Any) -> list[Row]:
@@ -37,21 +53,39 @@ class FalkorDBStore(CypherStore):
 
     backend = "falkordb"
 
-    def __init__(self, socket: Path, graph: str, server: EmbeddedFalkorDB | None = None) -> None:
+    def __init__(
+        self,
+        socket: Path,
+        graph: str,
+        server: EmbeddedFalkorDB | None = None,
+        *,
+        query_timeout: float = 15.0,
+    ) -> None:
         self._server = server
+        self._timeout_ms = max(1, round(query_timeout * 1000))
         self._db = FalkorDB(unix_socket_path=str(socket))
         self._graph = self._db.select_graph(graph)
 
     @classmethod
-    def embedded(cls, directory: Path, graph: str) -> FalkorDBStore:
+    def embedded(
+        cls,
+        directory: Path,
+        graph: str,
+        *,
+        query_timeout: float = 15.0,
+        start_timeout: float = 300.0,
+        appendfsync: AppendFsync = "everysec",
+    ) -> FalkorDBStore:
         """Start (or reuse) the embedded server in ``directory`` and open ``graph`` on it."""
-        server = EmbeddedFalkorDB(directory)
-        return cls(server.ensure_running(), graph, server)
+        server = EmbeddedFalkorDB(directory, start_timeout, appendfsync)
+        return cls(server.ensure_running(), graph, server, query_timeout=query_timeout)
 
     def _read(self, text: str, params: Row) -> list[Row]:
         with translate_errors():
             try:
-                return _rows(self._graph.ro_query(text, params))
+                return _rows(
+                    self._supervised(lambda: self._graph.ro_query(text, params, timeout=self._timeout_ms))
+                )
             except redis.ResponseError as exc:
                 # A graph key exists only after its first write; until then the graph is empty.
                 if "empty key" in str(exc):
@@ -60,25 +94,118 @@ class FalkorDBStore(CypherStore):
 
     def _write(self, text: str, params: Row) -> list[Row]:
         with translate_errors():
-            return _rows(self._graph.query(text, params))
+            return _rows(self._supervised(lambda: self._graph.query(text, params)))
 
-    def _write_all(self, steps: Sequence[tuple[str, Row]], progress: Progress | None = None) -> None:
-        # FalkorDB runs each query atomically but has no multi-query transaction; the import
-        # service validates everything first and its writes are idempotent MERGEs, so a retry
-        # after a failure converges to the same graph.
-        for text, params in steps:
-            self._write(text, params)
-            if progress is not None:
-                progress(len(params.get("rows", ())))
+    def _supervised(self, run: Callable[[], T]) -> T:
+        """Run ``run``; if it lost the embedded server, start it again (single-owner start) and retry once.
+
+        A write cut off by the crash itself may run twice: every write of the store sets values by id
+        (MERGE, SET, DELETE) or bumps the graph version, so a second run leaves the same graph.
+        """
+        try:
+            return run()
+        except redis.ConnectionError as exc:  # refused, reset, or LOADING after another restart
+            if self._server is None:
+                raise
+            log.warning("embedded FalkorDB lost (%s); restarting it", exc)
+            self._server.ensure_running()
+        return run()
+
+    def write(
+        self,
+        batch: WriteBatch,
+        batch_size: int = 5000,
+        progress: Progress | None = None,
+        expected_version: int | None = None,
+    ) -> int:
+        """The whole batch as ONE query, whatever its size (``batch_size`` does not apply).
+
+        FalkorDB has no multi-query transaction, but it runs each query atomically: a query that fails
+        part-way is undone, a killed server replays only completed queries, and writes to a graph are
+        serialised, so the version guard at the query's start still holds at its end. (A staging copy
+        swapped in with RENAME was measured and rejected: GRAPH.COPY hangs the whole server when it
+        meets a background AOF rewrite, which large imports trigger, and DUMP/RESTORE of a graph
+        crashed it.) Readers of this graph wait for the query; other graphs do not.
+        """
+        if not len(batch):
+            return self.graph_version()
+        nodes = {kind: rows for kind, rows in batch.nodes.items() if rows}
+        rels = {rel_type: rows for rel_type, rows in batch.relationships.items() if rows}
+        parts = [self._q("guard_graph_version")]
+        parts += [self._q("merge_nodes_part", label=kind.label) for kind in nodes]
+        parts += [self._q("merge_relationships_part", rel=rel_type.value) for rel_type in rels]
+        parts.append(self._q("return_graph_version"))
+        text = "\n".join(parts)
+        params = {
+            "expected": -1 if expected_version is None else expected_version,
+            "nodes": {kind.label: list(rows) for kind, rows in nodes.items()},
+            "rels": {rel_type.value: list(rows) for rel_type, rows in rels.items()},
+        }
+        with translate_errors():
+            try:
+                result = _rows(self._supervised(lambda: self._graph.query(text, params)))
+            except redis.ResponseError as exc:
+                if "division by zero" not in str(exc).lower():
+                    raise
+                # merge_relationships_part's abort: an endpoint vanished after the caller checked it.
+                every = [row for rows in rels.values() for row in rows]
+                written = (row["id"] for rows in nodes.values() for row in rows)
+                raise missing_endpoints(self, every, self._read, written) from exc
+        if not result:
+            raise GraphChanged(
+                f"the graph changed while the import was checked (version {expected_version}, now "
+                f"{self.graph_version()}); nothing was written"
+            )
+        if progress is not None:
+            progress(len(batch))
+        return int(result[0]["version"])
+
+    def _write_all(
+        self, steps: Sequence[Step | tuple[str, Row]], progress: Progress | None = None
+    ) -> list[list[Row]]:
+        # One query is FalkorDB's only all-or-nothing unit, and a check cannot undo a query that has
+        # committed; multi-query writes go through ``write`` (one composed query) instead.
+        if len(steps) != 1 or Step(*steps[0]).check is not None:
+            raise NotImplementedError("FalkorDB writes all-or-nothing only as one unchecked query")
+        text, params, _ = Step(*steps[0])
+        rows = self._write(text, params)
+        if progress is not None and params.get("rows"):
+            progress(len(params["rows"]))
+        return [rows]
+
+    def _write_locked(self, node_ids: Sequence[str], text: str, params: Row) -> list[Row]:
+        # FalkorDB serialises write queries per graph and runs each atomically: a conditional write
+        # in one query already reads the latest state and nothing commits between its read and write.
+        return self._write(text, params)
+
+    def _ensure_unique_ids(self) -> None:
+        """Make FalkorDB refuse a second Entity with an id (a command, not Cypher; it needs the id
+        range index of create_schema). It builds in the background and fails while duplicates exist."""
+        with translate_errors():
+            try:
+                self._graph.create_node_unique_constraint("Entity", "id")
+            except redis.ResponseError as exc:
+                if "already exists" not in str(exc):
+                    raise
+                return
+            for _ in range(50):
+                status = {c["label"]: c["status"] for c in self._graph.list_constraints()}.get("Entity")
+                if status == "FAILED":
+                    log.error("FalkorDB holds duplicate Entity ids: unique ids unenforced until removed")
+                if status not in {"PENDING", "UNDER CONSTRUCTION"}:
+                    return
+                time.sleep(0.1)
 
     def ensure_schema(self) -> None:
         # FalkorDB's CREATE INDEX has no IF NOT EXISTS: an existing index answers "already indexed".
         for statement in cypher.statements(self._q("create_schema")):
-            try:
-                self._write(statement, {})
-            except GxGraphError as exc:
-                if "already indexed" not in str(exc):
-                    raise
+            with translate_errors():
+                try:
+                    self._graph.query(statement)
+                except redis.ResponseError as exc:
+                    if "already indexed" not in str(exc):
+                        raise
+        self._ensure_unique_ids()
 
     def close(self) -> None:
         with contextlib.suppress(redis.RedisError):

@@ -8,43 +8,68 @@ every call.
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Callable, Iterator, Sequence
+import logging
+from collections.abc import Iterator, Sequence
 
 import neo4j
 from neo4j import GraphDatabase, RoutingControl
-from neo4j.exceptions import AuthError, ConstraintError, DriverError, Neo4jError, ServiceUnavailable
+from neo4j.exceptions import (
+    AuthError,
+    ConstraintError,
+    DriverError,
+    Neo4jError,
+    ServiceUnavailable,
+    SessionExpired,
+)
 
-from gxgraph.errors import Conflict, GxGraphError, StoreUnavailable
-from gxgraph.store.base import CypherStore, Progress, Row
+from gxgraph.domain.kinds import NodeKind
+from gxgraph.errors import Conflict, GxGraphError, StoreTimeout, StoreUnavailable, TransactionTooLarge
+from gxgraph.store.base import Change, CypherStore, Progress, Row, Step, revision_of
+
+log = logging.getLogger("gxgraph.store")
 
 
 @contextlib.contextmanager
 def translate_errors() -> Iterator[None]:
-    """Map the Neo4j driver's exceptions onto the gxgraph error tree."""
+    """Map the Neo4j driver's exceptions onto the gxgraph error tree.
+
+    The driver's message (host, port, query text) is logged, not returned: clients get a stable sentence.
+    """
     try:
         yield
-    except (ServiceUnavailable, AuthError) as exc:
-        raise StoreUnavailable(f"Neo4j is unreachable: {exc}") from exc
+    except (ServiceUnavailable, AuthError, SessionExpired) as exc:
+        log.warning("Neo4j unreachable: %s", exc)
+        raise StoreUnavailable("the graph store is unreachable; try again shortly") from exc
     except ConstraintError as exc:
-        raise Conflict(f"Neo4j refused a duplicate: {exc.message}") from exc
+        log.info("Neo4j constraint: %s", exc.message)
+        raise Conflict("the write conflicts with a stored node or relationship") from exc
     except Neo4jError as exc:
-        raise GxGraphError(f"Neo4j rejected a query: {exc.message}") from exc
+        if exc.code and "TransactionTimedOut" in exc.code:
+            raise StoreTimeout("the query ran past the server-side time limit and was cancelled") from exc
+        log.error("Neo4j rejected a query: %s %s", exc.code, exc.message)
+        raise GxGraphError("the graph store rejected the query") from exc
     except DriverError as exc:
-        raise StoreUnavailable(f"Neo4j driver error: {exc}") from exc
+        log.warning("Neo4j driver error: %s", exc)
+        raise StoreUnavailable("the graph store is unreachable; try again shortly") from exc
 
 
-def _transactions(steps: Sequence[tuple[str, Row]], max_rows: int) -> list[list[tuple[str, Row]]]:
-    """Group consecutive steps so each group carries at most ``max_rows`` rows (at least one step)."""
-    groups: list[list[tuple[str, Row]]] = [[]]
-    rows = 0
-    for step in steps:
-        size = len(step[1].get("rows", ()))
-        if size and groups[-1] and rows + size > max_rows:
-            groups.append([])
-            rows = 0
-        groups[-1].append(step)
-        rows += size
-    return groups
+@contextlib.contextmanager
+def _memory_limit() -> Iterator[None]:
+    """Turn the server's refusal of a transaction's memory into an answer that says what to do.
+
+    It is raised inside the transaction function, as a non-driver error, so the driver does not retry
+    a transaction that cannot fit (the refusal is classed as transient)."""
+    try:
+        yield
+    except Neo4jError as exc:
+        if exc.code and "Memory" in exc.code:
+            log.warning("Neo4j refused a transaction's memory: %s %s", exc.code, exc.message)
+            raise TransactionTooLarge(
+                "the import does not fit in one Neo4j transaction, so nothing was written: raise the "
+                "server's db.memory.transaction.max (and dbms.memory.transaction.total.max) or split "
+                "the file into smaller imports"
+            ) from exc
+        raise
 
 
 class Neo4jStore(CypherStore):
@@ -53,18 +78,38 @@ class Neo4jStore(CypherStore):
     backend = "neo4j"
 
     def __init__(
-        self, uri: str, user: str, password: str, database: str, transaction_rows: int = 50_000
+        self,
+        uri: str,
+        user: str,
+        password: str,
+        database: str,
+        *,
+        query_timeout: float = 15.0,
+        connect_timeout: float = 3.0,
     ) -> None:
         auth = (user, password) if password else None
+        # Short connection, pool-acquisition and retry budgets: with the server down a request must get
+        # its 503 in seconds, not after the driver's 60 s default, or waiting requests starve the pool.
         # Notifications (e.g. "property key does not exist" for optional fields) are expected noise.
-        self._driver = GraphDatabase.driver(uri, auth=auth, notifications_min_severity="OFF")
+        self._driver = GraphDatabase.driver(
+            uri,
+            auth=auth,
+            notifications_min_severity="OFF",
+            connection_timeout=connect_timeout,
+            connection_acquisition_timeout=connect_timeout,
+            max_transaction_retry_time=connect_timeout,
+            liveness_check_timeout=30.0,
+        )
         self._database = database
-        self._transaction_rows = transaction_rows
+        self._query_timeout = query_timeout
 
     def _read(self, text: str, params: Row) -> list[Row]:
         with translate_errors():
             records, _, _ = self._driver.execute_query(
-                text, parameters_=params, database_=self._database, routing_=RoutingControl.READ
+                neo4j.Query(text, timeout=self._query_timeout),
+                parameters_=params,
+                database_=self._database,
+                routing_=RoutingControl.READ,
             )
         return [record.data() for record in records]
 
@@ -75,24 +120,63 @@ class Neo4jStore(CypherStore):
             )
         return [record.data() for record in records]
 
-    def _write_all(self, steps: Sequence[tuple[str, Row]], progress: Progress | None = None) -> None:
-        """One transaction when the steps carry at most ``transaction_rows`` rows, so an ordinary
-        import is atomic; a larger one commits every ``transaction_rows`` rows, because one huge
-        transaction outgrows the server's transaction memory. The import service has validated every
-        row first and the writes are idempotent MERGEs, so a failure part-way is repaired by re-running."""
+    def _write_all(
+        self, steps: Sequence[Step | tuple[str, Row]], progress: Progress | None = None
+    ) -> list[list[Row]]:
+        """Every step in ONE transaction, whatever its size: an import is all or nothing. A transaction
+        the server has no memory for fails as a whole with ``TransactionTooLarge``."""
 
-        def work(batch: Sequence[tuple[str, Row]]) -> Callable[[neo4j.ManagedTransaction], None]:
-            def run(tx: neo4j.ManagedTransaction) -> None:
-                for text, params in batch:
-                    tx.run(text, params).consume()
+        def work(tx: neo4j.ManagedTransaction) -> list[list[Row]]:
+            def run(text: str, params: Row) -> list[Row]:
+                with _memory_limit():
+                    return [record.data() for record in tx.run(text, params)]
 
-            return run
+            results = []
+            for text, params, check in (Step(*step) for step in steps):
+                rows = run(text, params)
+                if check is not None:
+                    check(rows, run)
+                results.append(rows)
+                if progress is not None and params.get("rows"):
+                    progress(len(params["rows"]))
+            return results
 
-        for batch in _transactions(steps, self._transaction_rows):
-            with translate_errors(), self._driver.session(database=self._database) as session:
-                session.execute_write(work(batch))
-            if progress is not None:
-                progress(sum(len(params.get("rows", ())) for _, params in batch))
+        # The refusal can also come at commit, outside ``work``.
+        with translate_errors(), _memory_limit(), self._driver.session(database=self._database) as session:
+            return session.execute_write(work)
+
+    def _write_locked(self, node_ids: Sequence[str], text: str, params: Row) -> list[Row]:
+        # Under read committed a WHERE reads without locks: two transactions can both pass it and the
+        # later commit silently overwrites the earlier. Locking the nodes first, in this transaction,
+        # makes the WHERE see the last committed state and holds other writers off until commit.
+        lock = self._q("lock_nodes")
+
+        def work(tx: neo4j.ManagedTransaction) -> list[Row]:
+            tx.run(lock, {"ids": sorted(set(node_ids))}).consume()
+            return [record.data() for record in tx.run(text, params)]
+
+        with translate_errors(), self._driver.session(database=self._database) as session:
+            return session.execute_write(work)
+
+    def modify_node(self, kind: NodeKind, node_id: str, change: Change) -> str | None:
+        # Lock, read, change and write in one transaction: concurrent updates of a node queue on its
+        # lock instead of failing their revision check and retrying (which livelocks under load).
+        lock, fetch = self._q("lock_nodes"), self._q("fetch_nodes")
+        update = self._q("update_node", label=kind.label)
+
+        def work(tx: neo4j.ManagedTransaction) -> str | None:
+            tx.run(lock, {"ids": [node_id]}).consume()
+            record = tx.run(fetch, {"ids": [node_id]}).single()
+            if record is None:
+                return None
+            stored = dict(record["props"])
+            params = {"id": node_id, "rev": revision_of(stored), "props": change(stored)}
+            written = tx.run(update, params).single()
+            return None if written is None else str(written["rev"])
+
+        with translate_errors(), self._driver.session(database=self._database) as session:
+            revision: str | None = session.execute_write(work)
+        return revision
 
     def ping(self) -> None:
         # verify_connectivity fails fast, where a query would wait out the driver's retry budget.

@@ -7,10 +7,11 @@ from typing import Annotated
 from fastapi import APIRouter, Query, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import StreamingResponse
+from starlette.background import BackgroundTask
 
 from gxgraph.api.deps import SecretariatKey, SettingsDep, StoreDep, ViewerKey
 from gxgraph.api.errors import ERROR_RESPONSES
-from gxgraph.services.exports import ExportFormat, export
+from gxgraph.services.exports import ExportFormat, snapshot
 from gxgraph.services.imports import ImportFormat, ImportReport, import_rows, parse
 
 router = APIRouter(tags=["import and export"], responses=ERROR_RESPONSES)
@@ -54,16 +55,34 @@ async def import_file(
 @router.get(
     "/export",
     response_class=StreamingResponse,
-    responses={200: {"content": {"application/x-ndjson": {}, "application/graphml+xml": {}}}},
+    responses={
+        200: {
+            "content": {"application/x-ndjson": {}, "application/graphml+xml": {}},
+            "headers": {
+                "X-Graph-Version": {
+                    "description": "The one graph version the whole export reflects.",
+                    "schema": {"type": "integer"},
+                }
+            },
+        }
+    },
 )
-def export_graph(
+async def export_graph(
     store: StoreDep, _: ViewerKey, fmt: Annotated[ExportFormat, Query(alias="format")] = ExportFormat.JSONL
 ) -> StreamingResponse:
-    """Stream the whole graph as re-importable JSON Lines or as GraphML."""
+    """Stream the whole graph, at one version, as re-importable JSON Lines or as GraphML."""
+    # All of it at one graph version, named in the X-Graph-Version header.
+    # Read it all before the response starts: a failure (409, 503) is then still an error answer, not
+    # a truncated 200.
+    spooled = await run_in_threadpool(snapshot, store, fmt)
     media = "application/graphml+xml" if fmt is ExportFormat.GRAPHML else "application/x-ndjson"
     filename = f"gxgraph.{'graphml' if fmt is ExportFormat.GRAPHML else 'jsonl'}"
     return StreamingResponse(
-        export(store, fmt),
+        iter(spooled),
         media_type=media,
-        headers={"Content-Disposition": f'attachment; filename="{filename}"'},
+        headers={
+            "Content-Disposition": f'attachment; filename="{filename}"',
+            "X-Graph-Version": str(spooled.version),
+        },
+        background=BackgroundTask(spooled.close),
     )

@@ -1,0 +1,2 @@
+// Closes FalkorDB's one-query import: returns {version}, the version the import wrote.
+RETURN version

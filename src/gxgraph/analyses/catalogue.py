@@ -1,0 +1,445 @@
+"""Every analysis gxgraph offers, each declared once: parameters, pure function, result, role.
+
+The HTTP routes (``api/routes/analytics.py``) and the ``gxgraph analyze`` commands (``cli_analyze.py``)
+are generated from :data:`ANALYSES`. To add an analysis, write its pure function in
+``gxgraph.analytics`` (formula in its docstring) and register one spec here.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, Field, StringConstraints, field_validator, model_validator
+
+from gxgraph.analyses.spec import AnalysisParams, AnalysisSpec, Projected, Registry
+from gxgraph.analytics.commercialisation import CommercialisationGap, Perspective, commercialisation_gaps
+from gxgraph.analytics.evaluation import EvaluationReport, evaluate
+from gxgraph.analytics.expertise import IntroductionPath, Knower, warm_introduction, who_knows
+from gxgraph.analytics.partnership_gaps import PartnershipGap, group_by_region, partnership_gaps
+from gxgraph.analytics.profile import InnovationProfile, compare_countries, innovation_profile
+from gxgraph.analytics.recommend import Method, Recommendation, recommend_partners
+from gxgraph.analytics.replication import ReplicationResult, replication_candidates
+from gxgraph.analytics.structure import (
+    Broker,
+    CentralInstitution,
+    Community,
+    IsolatedCompany,
+    brokers,
+    central_institutions,
+    communities,
+    isolated_companies,
+)
+from gxgraph.analytics.techmap import TechnologyMap, technology_map
+from gxgraph.domain.kinds import Region, TechDomain
+from gxgraph.domain.nodes import CountryCode, Slug
+from gxgraph.reports.techmap_svg import render_bubble_chart
+from gxgraph.services.analysis import resolve_topics
+from gxgraph.store.base import GraphStore
+
+__all__ = ["ANALYSES", "WhoKnows"]
+
+MAX_ROWS = 500
+Limit = Annotated[int, Field(ge=1, le=MAX_ROWS, description="Most rows returned.")]
+ShortLimit = Annotated[int, Field(ge=1, le=100, description="Most rows returned.")]
+Score = Annotated[float, Field(ge=0, le=1)]
+AxisFilter = Annotated[str, StringConstraints(min_length=1, max_length=100)]
+PerspectiveParam = Annotated[
+    Perspective,
+    Field(description="japan: Japanese developers' strength vs Japanese deployment; global: everyone's."),
+]
+Year = Annotated[
+    int, Field(ge=1900, le=2100, description="Year of the ranks; default each country's latest.")
+]
+KnowerKind = Literal["institution", "expert", "company"]
+
+ANALYSES = Registry()
+
+
+class CommercialisationGapsParams(AnalysisParams):
+    perspective: PerspectiveParam = "japan"
+    domain: TechDomain | None = Field(default=None, description="gx and dx include both.")
+    country: CountryCode | None = Field(default=None, description="ISO code of at least one developer.")
+    industry: AxisFilter | None = Field(default=None, description="Industry of the technology or a segment.")
+    digital_technology: AxisFilter | None = Field(
+        default=None, description="Digital technology of the technology or a segment."
+    )
+    min_trl: int | None = Field(default=None, ge=1, le=9, description="Least technology readiness level.")
+    limit: Limit = 50
+
+
+def _commercialisation_gaps(p: Projected, q: CommercialisationGapsParams) -> list[CommercialisationGap]:
+    return commercialisation_gaps(
+        p.graph,
+        perspective=q.perspective,
+        domain=q.domain.value if q.domain else None,
+        country=q.country,
+        industry=q.industry,
+        digital_technology=q.digital_technology,
+        min_trl=q.min_trl,
+        limit=q.limit,
+    )
+
+
+ANALYSES.register(
+    AnalysisSpec(
+        name="commercialisation-gaps",
+        params=CommercialisationGapsParams,
+        result=list[CommercialisationGap],
+        compute=_commercialisation_gaps,
+        summary="Technologies with strong patents or research but weak (Japanese) deployment.",
+        description="Ranks technologies by strength (patents, publications, research) against "
+        "deployment, weighted by market and readiness, each row with its score components and the "
+        "evidence paths behind them.",
+        formula=commercialisation_gaps,
+    )
+)
+
+
+class PartnershipGapsParams(AnalysisParams):
+    min_score: Score = Field(default=0.8, description="STRONG_IN score that counts as world-class.")
+    field: Slug | None = Field(default=None, description="Only this field id.")
+    region: Region | None = Field(default=None, description="Only institutions in this region.")
+    companies: int = Field(default=3, ge=0, le=20, description="Japanese companies proposed per gap.")
+    limit: Limit = 50
+
+
+def _partnership_gaps(p: Projected, q: PartnershipGapsParams) -> list[PartnershipGap]:
+    found = partnership_gaps(
+        p.graph,
+        min_score=q.min_score,
+        field=q.field,
+        region=q.region.value if q.region else None,
+        limit_companies=q.companies,
+        index=p.knowledge_index(),
+    )
+    return found[: q.limit]
+
+
+ANALYSES.register(
+    AnalysisSpec(
+        name="partnership-gaps",
+        params=PartnershipGapsParams,
+        result=list[PartnershipGap],
+        compute=_partnership_gaps,
+        summary="World-class foreign institutions with no active partnership with a Japanese company.",
+        description="Each (institution, field) gap, best first, with the Japanese companies best placed "
+        "to close it and the shared fields and technologies that say why.",
+        formula=partnership_gaps,
+    )
+)
+ANALYSES.register(
+    AnalysisSpec(
+        name="partnership-gaps-by-region",
+        params=PartnershipGapsParams,
+        result=dict[str, dict[str, list[PartnershipGap]]],
+        compute=lambda p, q: group_by_region(_partnership_gaps(p, q)),
+        summary="The partnership gaps grouped by region, then institution (the report view).",
+        description="The same gaps as partnership-gaps (the same parameters and limit), keyed by region "
+        "and institution id, best first within each.",
+        formula=group_by_region,
+    )
+)
+
+
+class RecommendationsParams(AnalysisParams):
+    company: Slug = Field(description="The company to find partners for (usually Japanese).")
+    target_kind: Literal["institution", "company"] = Field(
+        default="institution", description="Recommend institutions, or companies for consortia."
+    )
+    method: Method = Field(default="adamic_adar", description="The link-prediction score.")
+    exclude_existing: bool = Field(default=True, description="Leave out current active partners.")
+    limit: ShortLimit = 10
+
+
+ANALYSES.register(
+    AnalysisSpec(
+        name="recommendations",
+        params=RecommendationsParams,
+        result=list[Recommendation],
+        compute=lambda p, q: recommend_partners(
+            p.graph,
+            q.company,
+            target_kind=q.target_kind,
+            method=q.method,
+            exclude_existing=q.exclude_existing,
+            limit=q.limit,
+            index=p.knowledge_index(),
+        ),
+        summary="Partners a company should work with, with the shared nodes behind each score.",
+        description="Link prediction over shared fields and technologies (Adamic-Adar, Jaccard, "
+        "resource allocation) or a personalised PageRank walk; every row lists what it rests on. "
+        "scripts/evaluate_recommendations.py measures the methods against baselines.",
+        formula=recommend_partners,
+    )
+)
+
+
+class WhoKnowsParams(AnalysisParams):
+    q: str | None = Field(
+        default=None, min_length=1, max_length=200, description="Free text, English or Japanese."
+    )
+    node: list[Slug] | None = Field(default=None, description="Field or technology ids (instead of q).")
+    kind: list[KnowerKind] | None = Field(default=None, description="Only these kinds; default all three.")
+    introduce_from: Slug | None = Field(
+        default=None, description="A Japanese company: add warm introductions from it."
+    )
+    limit: ShortLimit = 20
+
+    @field_validator("node", "kind")
+    @classmethod
+    def _as_set(cls, value: list[str] | None) -> list[str] | None:
+        return sorted(set(value)) if value else None
+
+    @model_validator(mode="after")
+    def _asks_something(self) -> WhoKnowsParams:
+        if self.q is None and not self.node:
+            raise ValueError("give q (text) or node (ids) to ask about")
+        return self
+
+
+class WhoKnows(BaseModel):
+    """Knowers of the resolved targets, best first; the same shape for ids and for free text."""
+
+    targets: list[str] = Field(description="The field and technology ids asked about (q resolved to ids).")
+    knowers: list[Knower]
+
+
+def _resolve_topics(store: GraphStore, q: WhoKnowsParams) -> WhoKnowsParams:
+    if q.q is None:
+        return q
+    targets = sorted(set(q.node or ()) | set(resolve_topics(store, q.q)))
+    # The memo then keys on the ids, so two texts naming the same topics share one answer.
+    return q.model_copy(update={"q": None, "node": targets})
+
+
+def _who_knows(p: Projected, q: WhoKnowsParams) -> WhoKnows:
+    targets = q.node or []
+    kinds = q.kind or ["institution", "expert", "company"]
+    knowers = who_knows(p.graph, targets, kinds=kinds, limit=q.limit, introduce_from=q.introduce_from)
+    return WhoKnows(targets=targets, knowers=knowers)
+
+
+ANALYSES.register(
+    AnalysisSpec(
+        name="who-knows",
+        params=WhoKnowsParams,
+        result=WhoKnows,
+        compute=_who_knows,
+        resolve=_resolve_topics,
+        summary="Institutions, experts and companies that know a field or technology, by evidence.",
+        description="Free text is resolved with the typeahead search to the best-matching fields and "
+        "technologies; each knower comes with the path that justifies it and, from a Japanese "
+        "company, the warmest introduction path.",
+        formula=who_knows,
+    )
+)
+
+
+class WarmIntroductionParams(AnalysisParams):
+    from_company: Slug = Field(alias="from", description="A Japanese company's id.")
+    to_node: Slug = Field(alias="to", description="Whom to reach.")
+    max_hops: int = Field(default=6, ge=1, le=8, description="Longest chain considered.")
+
+
+ANALYSES.register(
+    AnalysisSpec(
+        name="warm-introduction",
+        params=WarmIntroductionParams,
+        result=IntroductionPath | None,
+        compute=lambda p, q: warm_introduction(p.graph, q.from_company, q.to_node, max_hops=q.max_hops),
+        summary="Who knows who knows: the shortest chain from a Japanese company to anyone.",
+        description="The chain goes through people, organisations, partnerships and shared "
+        "deployments; null when the node is out of reach within max_hops.",
+        formula=warm_introduction,
+    )
+)
+
+
+class TechnologyMapParams(AnalysisParams):
+    perspective: PerspectiveParam = "japan"
+    gap_threshold: Score = Field(
+        default=0.3, description="Gap score from which a technology counts as a gap."
+    )
+
+
+ANALYSES.register(
+    AnalysisSpec(
+        name="technology-map",
+        params=TechnologyMapParams,
+        result=TechnologyMap,
+        compute=lambda p, q: technology_map(
+            p.graph, gap_threshold=q.gap_threshold, perspective=q.perspective
+        ),
+        svg=render_bubble_chart,
+        summary="The industry x digital-technology map: CAGR, market size, deployments and gaps per cell.",
+        description="One cell per industry and digital technology, with the latest segment figures, "
+        "the technologies and deployments in it, the Japanese share and the gap count; the chart is "
+        "a bubble chart that flags illustrative figures.",
+        formula=technology_map,
+    )
+)
+
+
+class LimitParams(AnalysisParams):
+    limit: Limit = 20
+
+
+class CommunitiesParams(AnalysisParams):
+    resolution: float = Field(
+        default=1.0, gt=0, le=10, description="Louvain resolution; higher, smaller groups."
+    )
+    limit: Limit = 50
+
+
+class IsolatedCompaniesParams(AnalysisParams):
+    frontier_min_score: Score = Field(
+        default=0.9, description="STRONG_IN score from which a field's technologies are frontier."
+    )
+    limit: Limit = 20
+
+
+ANALYSES.register(
+    AnalysisSpec(
+        name="brokers",
+        params=LimitParams,
+        result=list[Broker],
+        compute=lambda p, q: brokers(p.graph, limit=q.limit),
+        summary="Brokers between regions and communities, with Burt's constraint.",
+        description="Betweenness (sampled on large graphs) and the regions each actor bridges; low "
+        "constraint means the actor spans structural holes.",
+        formula=brokers,
+    )
+)
+ANALYSES.register(
+    AnalysisSpec(
+        name="communities",
+        params=CommunitiesParams,
+        result=list[Community],
+        compute=lambda p, q: communities(p.graph, resolution=q.resolution, limit=q.limit),
+        summary="Communities (Louvain, seeded) with their dominant fields, regions and members.",
+        description="Modularity communities of the actor graph, largest first, each with the fields "
+        "and regions that dominate it and its best-connected members.",
+        formula=communities,
+    )
+)
+ANALYSES.register(
+    AnalysisSpec(
+        name="isolated-companies",
+        params=IsolatedCompaniesParams,
+        result=list[IsolatedCompany],
+        compute=lambda p, q: isolated_companies(
+            p.graph, frontier_min_score=q.frontier_min_score, limit=q.limit
+        ),
+        summary="Japanese companies furthest from frontier technologies.",
+        description="Hops from each Japanese company to the nearest technology covered by a field "
+        "where some institution is world-class, over relationships between actors.",
+        formula=isolated_companies,
+    )
+)
+ANALYSES.register(
+    AnalysisSpec(
+        name="central-institutions",
+        params=LimitParams,
+        result=list[CentralInstitution],
+        compute=lambda p, q: central_institutions(p.graph, limit=q.limit),
+        summary="Institutions most central to GX x DX.",
+        description="PageRank restarting at technologies (GX x DX ones weigh double), times how evenly "
+        "the institution spans GX and DX.",
+        formula=central_institutions,
+    )
+)
+
+
+class CountriesParams(AnalysisParams):
+    iso: list[CountryCode] | None = Field(
+        default=None, description="ISO codes; default every country with ranks."
+    )
+    year: int | None = Field(
+        default=None, ge=1900, le=2100, description="Year of the ranks; default each country's latest."
+    )
+    limit: Limit = 50
+
+    @field_validator("iso")
+    @classmethod
+    def _as_set(cls, value: list[str] | None) -> list[str] | None:
+        return sorted(set(value)) if value else None
+
+
+class CountryProfileParams(AnalysisParams):
+    iso_code: CountryCode
+    year: int | None = Field(
+        default=None, ge=1900, le=2100, description="Year of the ranks; default each country's latest."
+    )
+
+
+ANALYSES.register(
+    AnalysisSpec(
+        name="countries",
+        params=CountriesParams,
+        result=list[InnovationProfile],
+        compute=lambda p, q: compare_countries(p.graph, q.iso, year=q.year)[: q.limit],
+        summary="Innovation profiles compared: input ranks against output ranks, by gap.",
+        description="Input ranks (R&D, patents, IP receipts) against output ranks (ICT exports, "
+        "productivity growth, creative exports, unicorns), their gap and the creative-destruction "
+        "index by year; sorted by gap, illustrative figures flagged.",
+        formula=compare_countries,
+    )
+)
+ANALYSES.register(
+    AnalysisSpec(
+        name="country-profile",
+        path="countries/{iso_code}",
+        params=CountryProfileParams,
+        result=InnovationProfile,
+        compute=lambda p, q: innovation_profile(p.graph, q.iso_code, year=q.year),
+        summary="One country's innovation profile: input vs output ranks, their gap, creative destruction.",
+        description="The profile of one country for one year (its latest with ranks by default), "
+        "every figure with its source and illustrative flag.",
+        formula=innovation_profile,
+    )
+)
+
+
+class ReplicationParams(AnalysisParams):
+    partnership_id: Slug = Field(description="The partnership to replicate.")
+    include_same_country: bool = Field(
+        default=False, description="Also propose institutions in the partnership's own countries."
+    )
+    limit: ShortLimit = 10
+
+
+ANALYSES.register(
+    AnalysisSpec(
+        name="replication",
+        path="partnerships/{partnership_id}/replication",
+        params=ReplicationParams,
+        result=ReplicationResult,
+        compute=lambda p, q: replication_candidates(
+            p.graph, q.partnership_id, limit=q.limit, include_same_country=q.include_same_country
+        ),
+        summary="Institutions abroad, Global South included, whose profiles resemble a partnership's.",
+        description="Candidates ranked by the similarity of their field profiles and technologies to "
+        "the partnership's institutions abroad, with the shared fields and both scores.",
+        formula=replication_candidates,
+    )
+)
+
+
+class EvaluationParams(AnalysisParams):
+    hidden: float = Field(default=0.2, ge=0.05, le=0.9, description="Share of active partnerships to hide.")
+    seed: int = Field(default=0, ge=0, le=2**31 - 1, description="Seed of the hidden share.")
+
+
+ANALYSES.register(
+    AnalysisSpec(
+        name="recommendation-evaluation",
+        params=EvaluationParams,
+        result=EvaluationReport,
+        compute=lambda p, q: evaluate(p.graph, hidden_fraction=q.hidden, seed=q.seed),
+        summary="Precision and recall of the partner recommendations against random and degree baselines.",
+        description="Hides a seeded share of the active partnerships between Japanese companies and "
+        "institutions and asks every method to find them again; the seconds are the only "
+        "non-deterministic figures.",
+        formula=evaluate,
+    )
+)

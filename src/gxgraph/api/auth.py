@@ -1,0 +1,57 @@
+"""ASGI middleware that authenticates ``/v1`` requests before anything reads their body.
+
+FastAPI reads and parses a request body before it resolves dependencies, so a key check written as
+a dependency lets an anonymous client make the server read and parse 60 MB first. Here the key is
+checked from the headers alone; the record found goes into the request state, where the ``deps``
+role checks read it.
+"""
+
+from __future__ import annotations
+
+from fastapi.concurrency import run_in_threadpool
+from starlette.datastructures import Headers
+from starlette.requests import Request
+from starlette.types import ASGIApp, Receive, Scope, Send
+
+from gxgraph.api.errors import gxgraph_error_response
+from gxgraph.errors import GxGraphError
+from gxgraph.services.keys import ApiKeyInfo, Role, authenticate
+from gxgraph.settings import Settings
+from gxgraph.store.base import GraphStore
+
+PROTECTED_PREFIX = "/v1/"
+STATE_KEY = "api_key"
+
+
+def presented_key(headers: Headers) -> str | None:
+    """The API key from ``X-API-Key`` or ``Authorization: Bearer``, if any."""
+    key = headers.get("x-api-key")
+    if key:
+        return key
+    scheme, _, credentials = headers.get("authorization", "").partition(" ")
+    return credentials.strip() or None if scheme.lower() == "bearer" else None
+
+
+class AuthenticateFirst:
+    """401 (or 503 when the store is down) from the headers alone, before the body is received."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http" or not scope["path"].startswith(PROTECTED_PREFIX):
+            await self.app(scope, receive, send)
+            return
+        request = Request(scope)
+        settings: Settings = request.app.state.settings
+        store: GraphStore = request.app.state.store
+        anonymous = Role(settings.anonymous_role) if settings.anonymous_role else None
+        try:
+            key: ApiKeyInfo = await run_in_threadpool(
+                authenticate, store, presented_key(request.headers), anonymous
+            )
+        except GxGraphError as exc:
+            await gxgraph_error_response(request, exc)(scope, receive, send)
+            return
+        scope.setdefault("state", {})[STATE_KEY] = key
+        await self.app(scope, receive, send)
