@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import socket
+import subprocess
+import sys
 import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 
+import httpx
 import uvicorn
 
 from gxgraph.api.app import create_app
@@ -42,3 +45,32 @@ def live_server(store: GraphStore, **settings: object) -> Iterator[str]:
     finally:
         server.should_exit = True
         thread.join(10)
+
+
+@contextmanager
+def served_by_cli(env: dict[str, str], ready_within: float = 120) -> Iterator[str]:
+    """``gxgraph serve --seed-if-empty`` as a new user runs it, with ``env``; yields the base URL."""
+    process = subprocess.Popen(
+        [sys.executable, "-m", "gxgraph", "serve", "--seed-if-empty"],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    base = f"http://127.0.0.1:{env['GXGRAPH_PORT']}"
+    try:
+        deadline = time.monotonic() + ready_within
+        while not _ready(base):
+            if time.monotonic() > deadline or process.poll() is not None:
+                raise RuntimeError("gxgraph serve did not become ready")
+            time.sleep(0.2)
+        yield base
+    finally:
+        process.terminate()
+        process.wait(timeout=60)
+
+
+def _ready(base: str) -> bool:
+    try:
+        return httpx.get(f"{base}/readyz", timeout=1).status_code == 200
+    except httpx.HTTPError:
+        return False

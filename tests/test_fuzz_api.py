@@ -12,15 +12,12 @@ import os
 import re
 import subprocess
 import sys
-import time
-from collections.abc import Iterator
 from pathlib import Path
 
-import httpx
 import pytest
 
 from tests.conftest import REPO
-from tests.live import free_port
+from tests.live import free_port, served_by_cli
 
 CHECKS = ",".join(
     (
@@ -32,29 +29,6 @@ CHECKS = ",".join(
     )
 )
 EXAMPLES = {"falkordb": int(os.environ.get("GXGRAPH_FUZZ_EXAMPLES", "8")), "neo4j": 3}
-
-
-def _serve(env: dict[str, str]) -> Iterator[str]:
-    cli = [sys.executable, "-m", "gxgraph"]
-    process = subprocess.Popen(
-        [*cli, "serve", "--seed-if-empty"], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
-    )
-    base = f"http://127.0.0.1:{env['GXGRAPH_PORT']}"
-    try:
-        deadline = time.monotonic() + 120
-        while time.monotonic() < deadline:
-            try:
-                if httpx.get(f"{base}/readyz", timeout=1).status_code == 200:
-                    break
-            except httpx.HTTPError:
-                pass
-            time.sleep(0.2)
-        else:
-            pytest.fail("server did not become ready")
-        yield base
-    finally:
-        process.terminate()
-        process.wait(timeout=60)
 
 
 @pytest.mark.slow
@@ -75,7 +49,7 @@ def test_no_generated_request_breaks_the_api_or_its_document(
     cli = [sys.executable, "-m", "gxgraph"]
     key = subprocess.run([*cli, "keys", "dev"], env=env, capture_output=True, text=True, check=True)
     try:
-        for base in _serve(env):
+        with served_by_cli(env) as base:
             run = subprocess.run(
                 [
                     Path(sys.executable).parent / "schemathesis", "run", str(REPO / "openapi.yaml"),

@@ -4,22 +4,15 @@ from __future__ import annotations
 
 import json
 import os
-import socket
 import subprocess
 import sys
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
 import httpx
 import pytest
 
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port: int = sock.getsockname()[1]
-        return port
+from tests.live import free_port, served_by_cli
 
 
 @pytest.fixture(scope="module")
@@ -29,7 +22,7 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, str]
         **os.environ,
         "GXGRAPH_DATA_DIR": str(data),
         "GXGRAPH_STORE": "falkordb",
-        "GXGRAPH_PORT": str(_free_port()),
+        "GXGRAPH_PORT": str(free_port()),
     }
     cli = [sys.executable, "-m", "gxgraph"]
     created = subprocess.run(
@@ -40,24 +33,10 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, str]
         check=True,
     )
     key = json.loads(created.stdout)["key"]
-    process = subprocess.Popen(
-        [*cli, "serve", "--seed-if-empty"], env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT
-    )
-    base = f"http://127.0.0.1:{env['GXGRAPH_PORT']}"
     try:
-        deadline = time.monotonic() + 60
-        while time.monotonic() < deadline:
-            try:
-                if httpx.get(f"{base}/readyz", timeout=1).status_code == 200:
-                    break
-            except httpx.HTTPError:
-                time.sleep(0.2)
-        else:
-            pytest.fail("server did not become ready")
-        yield base, key
+        with served_by_cli(env, ready_within=60) as base:
+            yield base, key
     finally:
-        process.terminate()
-        process.wait(timeout=30)
         subprocess.run([*cli, "store", "stop"], env=env, check=False, capture_output=True)
 
 
