@@ -12,10 +12,10 @@ from abc import ABC, abstractmethod
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
-from typing import Any, NamedTuple, Protocol, TypeVar
+from typing import Any, Protocol, TypeVar
 
 from gxgraph.domain.kinds import NodeKind, RelType
-from gxgraph.errors import Conflict, GraphChanged
+from gxgraph.errors import Conflict
 from gxgraph.store import cypher
 
 Row = dict[str, Any]
@@ -25,17 +25,7 @@ Progress = Callable[[int], None]
 Change = Callable[[dict[str, Any]], dict[str, Any]]
 """Given a node's stored properties, the properties to store instead (``modify_node``)."""
 Run = Callable[[str, Row], list[Row]]
-"""Runs one more query inside the transaction of a multi-step write."""
-Check = Callable[[list[Row], Run], None]
-"""Given a step's result rows, raises to roll the whole write back (it may query through ``Run``)."""
-
-
-class Step(NamedTuple):
-    """One query of a multi-step write, and what its result must satisfy for the write to commit."""
-
-    text: str
-    params: Row
-    check: Check | None = None
+"""Runs one more query inside the transaction of a write (or after it was undone)."""
 
 
 class Direction(StrEnum):
@@ -145,22 +135,6 @@ def revision_of(props: Row) -> str:
     return str(props.get("_rev") or UNREVISED)
 
 
-def _version_check(expected: int | None) -> Check | None:
-    """A check on ``bump_graph_version``'s row: the graph was at ``expected`` before this write."""
-    if expected is None:
-        return None
-
-    def check(result: list[Row], _: Run) -> None:
-        found = int(result[0]["version"]) - 1
-        if found != expected:
-            raise GraphChanged(
-                f"the graph changed while the import was checked (version {expected}, now {found}); "
-                "nothing was written"
-            )
-
-    return check
-
-
 def missing_endpoints(
     store: CypherStore, rows: Sequence[Row], run: Run, written: Iterable[str] = ()
 ) -> Conflict:
@@ -194,15 +168,6 @@ class CypherStore(ABC):
     @abstractmethod
     def _write(self, text: str, params: Row) -> list[Row]:
         """Run one write query in its own transaction."""
-
-    @abstractmethod
-    def _write_all(
-        self, steps: Sequence[Step | tuple[str, Row]], progress: Progress | None = None
-    ) -> list[list[Row]]:
-        """Run write queries in order, in one transaction, and return each one's rows.
-
-        A step's ``check`` sees its rows before the next step runs; when it raises, nothing is written.
-        """
 
     @abstractmethod
     def _write_locked(self, node_ids: Sequence[str], text: str, params: Row) -> list[Row]:
@@ -246,6 +211,7 @@ class CypherStore(ABC):
                 found[(row["from"], row["to"])] = dict(row["props"])
         return found
 
+    @abstractmethod
     def write(
         self,
         batch: WriteBatch,
@@ -253,31 +219,12 @@ class CypherStore(ABC):
         progress: Progress | None = None,
         expected_version: int | None = None,
     ) -> int:
-        """Upsert ``batch`` and bump the graph version, all in one transaction; the new version.
+        """Upsert ``batch`` and bump the graph version, all or nothing; the new version.
 
         With ``expected_version``, raise ``GraphChanged`` (writing nothing) unless the graph is still at
         that version: the caller planned the batch against it. A relationship whose endpoint is missing
-        raises ``Conflict`` listing the missing ids, and nothing is written.
+        raises ``Conflict`` listing the missing ids (``missing_endpoints``), and nothing is written.
         """
-        if not len(batch):
-            return self.graph_version()
-        steps = [Step(self._q("bump_graph_version"), {}, _version_check(expected_version))]
-        for kind, rows in batch.nodes.items():
-            text = self._q("merge_nodes", label=kind.label)
-            steps += [Step(text, {"rows": list(part)}) for part in chunks(rows, batch_size)]
-        for rel_type, rows in batch.relationships.items():
-            text = self._q("merge_relationships", rel=rel_type.value)
-            for part in chunks(rows, batch_size):
-                steps.append(Step(text, {"rows": list(part)}, self._endpoints_check(part)))
-        results = self._write_all(steps, progress)
-        return int(results[0][0]["version"])
-
-    def _endpoints_check(self, rows: Sequence[Row]) -> Check:
-        def check(result: list[Row], run: Run) -> None:
-            if int(result[0]["matched"]) < len(rows):
-                raise missing_endpoints(self, rows, run)
-
-        return check
 
     def delete_node(self, node_id: str) -> bool:
         return bool(self._write(self._q("delete_node"), {"id": node_id}))

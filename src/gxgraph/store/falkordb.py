@@ -14,7 +14,7 @@ from falkordb import FalkorDB
 
 from gxgraph.errors import Conflict, GraphChanged, GxGraphError, StoreTimeout, StoreUnavailable
 from gxgraph.store import cypher
-from gxgraph.store.base import CypherStore, Progress, Row, Step, WriteBatch, missing_endpoints
+from gxgraph.store.base import CypherStore, Progress, Row, WriteBatch, missing_endpoints
 from gxgraph.store.embedded import AppendFsync, EmbeddedFalkorDB
 
 log = logging.getLogger("gxgraph.store")
@@ -159,19 +159,6 @@ class FalkorDBStore(CypherStore):
         if progress is not None:
             progress(len(batch))
         return int(result[0]["version"])
-
-    def _write_all(
-        self, steps: Sequence[Step | tuple[str, Row]], progress: Progress | None = None
-    ) -> list[list[Row]]:
-        # One query is FalkorDB's only all-or-nothing unit, and a check cannot undo a query that has
-        # committed; multi-query writes go through ``write`` (one composed query) instead.
-        if len(steps) != 1 or Step(*steps[0]).check is not None:
-            raise NotImplementedError("FalkorDB writes all-or-nothing only as one unchecked query")
-        text, params, _ = Step(*steps[0])
-        rows = self._write(text, params)
-        if progress is not None and params.get("rows"):
-            progress(len(params["rows"]))
-        return [rows]
 
     def _write_locked(self, node_ids: Sequence[str], text: str, params: Row) -> list[Row]:
         # FalkorDB serialises write queries per graph and runs each atomically: a conditional write

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import contextlib
 import logging
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from typing import NamedTuple
 
 import neo4j
 from neo4j import GraphDatabase, RoutingControl
@@ -23,8 +24,25 @@ from neo4j.exceptions import (
 )
 
 from gxgraph.domain.kinds import NodeKind
-from gxgraph.errors import Conflict, GxGraphError, StoreTimeout, StoreUnavailable, TransactionTooLarge
-from gxgraph.store.base import Change, CypherStore, Progress, Row, Step, revision_of
+from gxgraph.errors import (
+    Conflict,
+    GraphChanged,
+    GxGraphError,
+    StoreTimeout,
+    StoreUnavailable,
+    TransactionTooLarge,
+)
+from gxgraph.store.base import (
+    Change,
+    CypherStore,
+    Progress,
+    Row,
+    Run,
+    WriteBatch,
+    chunks,
+    missing_endpoints,
+    revision_of,
+)
 
 log = logging.getLogger("gxgraph.store")
 
@@ -70,6 +88,34 @@ def _memory_limit() -> Iterator[None]:
                 "the file into smaller imports"
             ) from exc
         raise
+
+
+Check = Callable[[list[Row], Run], None]
+"""Given a step's result rows, raises to roll the whole write back (it may query through ``Run``)."""
+
+
+class Step(NamedTuple):
+    """One query of an import's transaction, and what its result must satisfy for the write to commit."""
+
+    text: str
+    params: Row
+    check: Check | None = None
+
+
+def _version_check(expected: int | None) -> Check | None:
+    """A check on ``bump_graph_version``'s row: the graph was at ``expected`` before this write."""
+    if expected is None:
+        return None
+
+    def check(result: list[Row], _: Run) -> None:
+        found = int(result[0]["version"]) - 1
+        if found != expected:
+            raise GraphChanged(
+                f"the graph changed while the import was checked (version {expected}, now {found}); "
+                "nothing was written"
+            )
+
+    return check
 
 
 class Neo4jStore(CypherStore):
@@ -120,9 +166,36 @@ class Neo4jStore(CypherStore):
             )
         return [record.data() for record in records]
 
-    def _write_all(
-        self, steps: Sequence[Step | tuple[str, Row]], progress: Progress | None = None
-    ) -> list[list[Row]]:
+    def write(
+        self,
+        batch: WriteBatch,
+        batch_size: int = 5000,
+        progress: Progress | None = None,
+        expected_version: int | None = None,
+    ) -> int:
+        """The version bump (checked against ``expected_version``) and every ``UNWIND`` batch, in ONE
+        transaction whatever its size; each relationship batch checks it matched all its endpoints."""
+        if not len(batch):
+            return self.graph_version()
+        steps = [Step(self._q("bump_graph_version"), {}, _version_check(expected_version))]
+        for kind, rows in batch.nodes.items():
+            text = self._q("merge_nodes", label=kind.label)
+            steps += [Step(text, {"rows": list(part)}) for part in chunks(rows, batch_size)]
+        for rel_type, rows in batch.relationships.items():
+            text = self._q("merge_relationships", rel=rel_type.value)
+            for part in chunks(rows, batch_size):
+                steps.append(Step(text, {"rows": list(part)}, self._endpoints_check(part)))
+        results = self._write_all(steps, progress)
+        return int(results[0][0]["version"])
+
+    def _endpoints_check(self, rows: Sequence[Row]) -> Check:
+        def check(result: list[Row], run: Run) -> None:
+            if int(result[0]["matched"]) < len(rows):
+                raise missing_endpoints(self, rows, run)
+
+        return check
+
+    def _write_all(self, steps: Sequence[Step], progress: Progress | None = None) -> list[list[Row]]:
         """Every step in ONE transaction, whatever its size: an import is all or nothing. A transaction
         the server has no memory for fails as a whole with ``TransactionTooLarge``."""
 
@@ -132,7 +205,7 @@ class Neo4jStore(CypherStore):
                     return [record.data() for record in tx.run(text, params)]
 
             results = []
-            for text, params, check in (Step(*step) for step in steps):
+            for text, params, check in steps:
                 rows = run(text, params)
                 if check is not None:
                     check(rows, run)
