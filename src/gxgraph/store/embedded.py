@@ -61,6 +61,19 @@ def _open_lock(path: Path) -> int:
     return os.open(path, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, 0o600)
 
 
+def _lock_by(fd: int, deadline: float, poll: float, failure: str) -> None:
+    """Take an exclusive ``flock`` on ``fd``, polling every ``poll`` s; ``StoreUnavailable(failure)``
+    once ``deadline`` (a ``time.monotonic()`` value) has passed."""
+    while True:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            return
+        except BlockingIOError:
+            if time.monotonic() > deadline:
+                raise StoreUnavailable(failure) from None
+            time.sleep(poll)
+
+
 class EmbeddedFalkorDB:
     """The embedded FalkorDB server whose files live in ``directory``."""
 
@@ -97,16 +110,12 @@ class EmbeddedFalkorDB:
     def _start_lock(self, deadline: float) -> Iterator[None]:
         fd = _open_lock(self.directory / "start.lock")
         try:
-            while True:
-                try:
-                    fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-                    break
-                except BlockingIOError:
-                    if time.monotonic() > deadline:
-                        raise StoreUnavailable(
-                            "another process kept the embedded store busy starting or stopping"
-                        ) from None
-                    time.sleep(_POLL_SECONDS)
+            _lock_by(
+                fd,
+                deadline,
+                _POLL_SECONDS,
+                "another process kept the embedded store busy starting or stopping",
+            )
             yield
         finally:
             os.close(fd)
@@ -212,17 +221,9 @@ class EmbeddedFalkorDB:
 
     def _take(self, lock: int) -> None:
         # An is_running probe may hold the lock for an instant; an owner would hold it for good.
-        deadline = time.monotonic() + 1.0
-        while True:
-            try:
-                fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
-                return
-            except BlockingIOError:
-                if time.monotonic() > deadline:
-                    raise StoreUnavailable(
-                        "the embedded store's owner lock is held by another process"
-                    ) from None
-                time.sleep(0.01)
+        _lock_by(
+            lock, time.monotonic() + 1.0, 0.01, "the embedded store's owner lock is held by another process"
+        )
 
     def _client(self, timeout: float = 30.0) -> redis.Redis:
         # No retries: a refused or closed socket is an answer here (not listening yet, or gone).
