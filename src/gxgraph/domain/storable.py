@@ -25,12 +25,12 @@ INT64_MAX = 2**63 - 1
 FLOAT_DIGITS = 15
 LARGEST_FLOAT = 1.79769313486231e308
 """The largest double that survives rounding to ``FLOAT_DIGITS`` significant digits."""
-# C0 controls except tab, line feed and carriage return; surrogates; the two noncharacters XML forbids.
-_UNSTORABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+UNSTORABLE_CHARACTERS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+"""C0 controls except tab, line feed and carriage return; surrogates; the two noncharacters XML forbids."""
 
 
 def _character_problem(text: str) -> str | None:
-    found = _UNSTORABLE.search(text)
+    found = UNSTORABLE_CHARACTERS.search(text)
     if found is None:
         return None
     code, position = ord(found.group()), found.start()

@@ -11,7 +11,6 @@ collected during the same single read.
 from __future__ import annotations
 
 import json
-import re
 import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -19,17 +18,13 @@ from enum import StrEnum
 from typing import IO, Any
 from xml.sax.saxutils import escape, quoteattr
 
+from gxgraph.domain.storable import UNSTORABLE_CHARACTERS
 from gxgraph.errors import GraphChanged
 from gxgraph.services.records import public_props
 from gxgraph.store.base import GraphStore
 
 SPOOL_MEMORY_BYTES = 16 * 1024 * 1024
 EXPORT_ATTEMPTS = 3
-
-# XML 1.0 cannot carry these even as character references (the domain refuses them at input; an
-# export must stay well-formed whatever a store holds): C0 controls except tab, LF and CR,
-# surrogates, U+FFFE and U+FFFF.
-_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 
 class ExportFormat(StrEnum):
@@ -96,7 +91,9 @@ def _declare(keys: dict[str, str], name: str, value: Any) -> None:
 
 
 def _xml_safe(text: str) -> str:
-    return _NOT_XML.sub("\ufffd", text)
+    # XML 1.0 cannot carry the characters the domain refuses, even as references; the domain refuses
+    # them at input, but an export must stay well-formed whatever a store holds.
+    return UNSTORABLE_CHARACTERS.sub("\ufffd", text)
 
 
 def _xml_text(value: Any) -> str:
