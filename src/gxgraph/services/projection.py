@@ -87,12 +87,14 @@ class ProjectionCache:
 
     def get(self) -> Projection:
         """The projection of the store's current graph version (building it if needed)."""
-        return self.serve(max_wait=None).projection
+        return self._served(wait=None).projection
 
-    def serve(self, max_wait: float | None = -1.0) -> Served:
-        """The newest complete projection: current when it can be had within ``max_wait`` seconds
-        (``None``: wait as long as it takes; negative: this cache's default)."""
-        wait = self._max_wait if max_wait is not None and max_wait < 0 else max_wait
+    def serve(self) -> Served:
+        """The newest complete projection: current when it can be had within this cache's wait."""
+        return self._served(wait=self._max_wait)
+
+    def _served(self, wait: float | None) -> Served:
+        """As ``serve``, waiting at most ``wait`` seconds for a rebuild (``None``: as long as it takes)."""
         latest = self._store.graph_version()
         current = self._current
         if current is not None and current.version == latest:
