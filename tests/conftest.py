@@ -16,6 +16,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from gxgraph.api.app import create_app
+from gxgraph.domain.vocabulary import Role
 from gxgraph.services import keys
 from gxgraph.services.imports import ImportFormat, ImportReport, import_rows, parse
 from gxgraph.settings import Settings, StoreBackend
@@ -92,9 +93,9 @@ class Api:
     def __init__(self, client: TestClient, store: GraphStore) -> None:
         self.client = client
         self.store = store
-        self.keys = {role: keys.create_key(store, f"test {role.value}", role).key for role in keys.Role}
+        self.keys = {role: keys.create_key(store, f"test {role.value}", role).key for role in Role}
 
-    def headers(self, role: keys.Role = keys.Role.ADMIN) -> dict[str, str]:
+    def headers(self, role: Role = Role.ADMIN) -> dict[str, str]:
         return {"X-API-Key": self.keys[role]}
 
 

@@ -21,7 +21,7 @@ from gxgraph.api.routes.analytics import build_router
 from gxgraph.cli import app as cli_app
 from gxgraph.cli_analyze import build_cli
 from gxgraph.domain.kinds import NodeKind
-from gxgraph.services.keys import Role
+from gxgraph.domain.vocabulary import Role
 from gxgraph.settings import get_settings
 from gxgraph.store.base import GraphStore
 from tests.conftest import BACKENDS, SAMPLE, Api, load_jsonl, make_api

@@ -15,6 +15,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from gxgraph.cli_analyze import app as analyze_app
+from gxgraph.domain.vocabulary import Role
 from gxgraph.errors import GxGraphError
 from gxgraph.services import keys as key_service
 from gxgraph.services.exports import ExportFormat, snapshot
@@ -182,9 +183,7 @@ def serve(
 @keys_app.command("create")
 def keys_create(
     name: Annotated[str, typer.Option(help="Who or what the key is for.")],
-    role: Annotated[
-        key_service.Role, typer.Option(help="viewer < analyst < secretariat < admin.")
-    ] = key_service.Role.VIEWER,
+    role: Annotated[Role, typer.Option(help="viewer < analyst < secretariat < admin.")] = Role.VIEWER,
 ) -> None:
     """Create an API key and print it (the only time it is shown)."""
     with _store() as store:
@@ -204,7 +203,7 @@ def keys_dev() -> None:
                 return
             except GxGraphError:
                 console.print(f"{path} holds a key this graph does not know; making a new one")
-        new = key_service.create_key(store, "local development", key_service.Role.ADMIN)
+        new = key_service.create_key(store, "local development", Role.ADMIN)
     path.parent.mkdir(parents=True, exist_ok=True)
     path.touch(mode=0o600)
     path.write_text(new.key + "\n", encoding="utf-8")

@@ -8,8 +8,8 @@ from collections.abc import Iterator
 import networkx as nx
 import pytest
 
+from gxgraph.domain.vocabulary import Role
 from gxgraph.services import keys
-from gxgraph.services.keys import Role
 from gxgraph.store.base import GraphStore
 from tests.conftest import Api, make_api
 from tests.test_imports import GOOD, jsonl

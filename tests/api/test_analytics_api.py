@@ -8,7 +8,7 @@ from typing import Any
 
 from seeds.build_sample import GAP_TECHS
 
-from gxgraph.services.keys import Role
+from gxgraph.domain.vocabulary import Role
 from tests.conftest import Api
 
 

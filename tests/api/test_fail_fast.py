@@ -19,8 +19,9 @@ from urllib.parse import urlsplit
 import httpx
 import pytest
 
+from gxgraph.domain.vocabulary import Direction, Role
 from gxgraph.services import graph, keys
-from gxgraph.store.base import Direction, GraphStore, Row
+from gxgraph.store.base import GraphStore, Row
 from gxgraph.store.falkordb import FalkorDBStore
 from gxgraph.store.neo4j import Neo4jStore
 from tests.conftest import REPO, Api, load_jsonl
@@ -107,7 +108,7 @@ def test_a_query_past_the_time_limit_is_a_504(store: GraphStore, request: pytest
     _star(store, leaves=20_000)
     impatient = _with_timeout(store, request, 0.001)
     with live_server(impatient) as base:
-        key = keys.create_key(store, "timeout", keys.Role.VIEWER).key
+        key = keys.create_key(store, "timeout", Role.VIEWER).key
         response = httpx.get(
             f"{base}/v1/nodes/hub/neighbors",
             params={"depth": 2, "limit": 1000},

@@ -17,6 +17,7 @@ import redis
 from fastapi.testclient import TestClient
 
 from gxgraph.api.app import create_app
+from gxgraph.domain.vocabulary import Role
 from gxgraph.errors import StoreUnavailable
 from gxgraph.seeding.synthetic import SyntheticConfig, generate
 from gxgraph.services import keys
@@ -168,7 +169,7 @@ def test_service_restarts_a_killed_store_and_recovers_without_a_restart(tmp_path
     directory = settings.falkordb_dir
     with TestClient(create_app(settings)) as client:
         store = client.app.state.store  # type: ignore[attr-defined]
-        headers = {"X-API-Key": keys.create_key(store, "admin", keys.Role.ADMIN).key}
+        headers = {"X-API-Key": keys.create_key(store, "admin", Role.ADMIN).key}
         load_jsonl(store, FIELD)
         assert client.get("/readyz").status_code == 200
         before = _kill_server(directory)

@@ -7,7 +7,8 @@ import uuid
 import pytest
 
 from gxgraph.domain.kinds import NodeKind, RelType
-from gxgraph.store.base import Direction, GraphStore, NodeQuery, SortOrder, WriteBatch
+from gxgraph.domain.vocabulary import Direction, SortOrder
+from gxgraph.store.base import GraphStore, NodeQuery, WriteBatch
 
 
 def _tech(i: int, **extra: object) -> dict[str, object]:

@@ -18,9 +18,9 @@ import networkx as nx
 from pydantic import BaseModel, ConfigDict, ValidationError, create_model
 
 from gxgraph.analytics.recommend import KnowledgeIndex
+from gxgraph.domain.vocabulary import Role
 from gxgraph.errors import InvalidInput
 from gxgraph.services.analysis import Analysis, run
-from gxgraph.services.keys import Role
 from gxgraph.services.projection import ProjectionCache
 from gxgraph.store.base import GraphStore
 

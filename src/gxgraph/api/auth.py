@@ -14,8 +14,9 @@ from starlette.requests import Request
 from starlette.types import ASGIApp, Receive, Scope, Send
 
 from gxgraph.api.errors import gxgraph_error_response
+from gxgraph.domain.vocabulary import Role
 from gxgraph.errors import GxGraphError
-from gxgraph.services.keys import ApiKeyInfo, Role, authenticate
+from gxgraph.services.keys import ApiKeyInfo, authenticate
 from gxgraph.settings import Settings
 from gxgraph.store.base import GraphStore
 

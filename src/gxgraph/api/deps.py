@@ -10,7 +10,8 @@ from fastapi.security import APIKeyHeader, HTTPAuthorizationCredentials, HTTPBea
 
 from gxgraph.api.auth import STATE_KEY
 from gxgraph.domain.nodes import SLUG_PATTERN
-from gxgraph.services.keys import ApiKeyInfo, Role, require
+from gxgraph.domain.vocabulary import Role
+from gxgraph.services.keys import ApiKeyInfo, require
 from gxgraph.settings import Settings
 from gxgraph.store.base import GraphStore
 

@@ -11,8 +11,8 @@ from pydantic import BaseModel, ConfigDict, Field, create_model
 from gxgraph.domain.kinds import NodeKind
 from gxgraph.domain.schema import NODE_MODELS, field_filters
 from gxgraph.domain.storable import INT64_MAX, INT64_MIN
+from gxgraph.domain.vocabulary import SortOrder
 from gxgraph.services.nodes import ListRequest
-from gxgraph.store.base import SortOrder
 
 T = TypeVar("T")
 

@@ -5,10 +5,11 @@ from __future__ import annotations
 import datetime as dt
 import types
 import typing
+from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import Enum
 from functools import cache
-from typing import Any
+from typing import Any, NamedTuple
 
 from gxgraph.domain import relationships as rel
 from gxgraph.domain.kinds import NodeKind, RelType
@@ -81,6 +82,38 @@ REL_ENDPOINTS: dict[RelType, tuple[frozenset[NodeKind], frozenset[NodeKind]]] = 
     RelType.INVESTS_IN: (frozenset({K.INVESTOR}), frozenset({K.COMPANY, K.TECHNOLOGY})),
     RelType.IN_SEGMENT: (frozenset({K.TECHNOLOGY}), frozenset({K.MARKET_SEGMENT})),
 }
+
+
+class EndpointProblem(NamedTuple):
+    """Why one end (``from`` or ``to``) of a relationship does not fit the schema."""
+
+    end: str
+    message: str
+
+
+def endpoint_problems(
+    rel_type: RelType, source: str, target: str, kinds: Mapping[str, NodeKind]
+) -> list[EndpointProblem]:
+    """The ends of a ``rel_type`` relationship that are unknown nodes or of a kind it cannot link.
+
+    ``kinds`` maps node ids to their kinds (those in the store, in a file, in the sample). Every writer
+    of relationships (the API, imports, the sample builder) checks with this one function.
+
+    >>> endpoint_problems(RelType.COVERS, "f1", "x", {"f1": NodeKind.FIELD})
+    [EndpointProblem(end='to', message="unknown node 'x'")]
+    >>> endpoint_problems(RelType.COVERS, "f1", "f2", {"f1": K.FIELD, "f2": K.FIELD})[0].message
+    'COVERS cannot link a field (allowed: technology)'
+    """
+    problems = []
+    for end, node_id, allowed in zip(("from", "to"), (source, target), REL_ENDPOINTS[rel_type], strict=True):
+        kind = kinds.get(node_id)
+        if kind is None:
+            problems.append(EndpointProblem(end, f"unknown node {node_id!r}"))
+        elif kind not in allowed:
+            names = ", ".join(sorted(allowed))
+            problems.append(EndpointProblem(end, f"{rel_type} cannot link a {kind} (allowed: {names})"))
+    return problems
+
 
 PROVENANCE_FIELDS = ("source", "contributed_by", "confidence", "illustrative", "updated_at")
 """Provenance fields shared by nodes and relationships."""

@@ -8,10 +8,11 @@ from typing import Any
 from pydantic import BaseModel, Field
 
 from gxgraph.domain.kinds import NodeKind, RelType
+from gxgraph.domain.vocabulary import Direction
 from gxgraph.errors import InvalidInput
 from gxgraph.services.nodes import get_node
 from gxgraph.services.records import normalize, public_props
-from gxgraph.store.base import Direction, GraphStore, Row
+from gxgraph.store.base import GraphStore, Row
 
 MAX_EXPANSION_ROWS = 50_000
 """Relationships one neighbourhood request reads at most, over all its hops."""

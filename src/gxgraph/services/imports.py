@@ -15,7 +15,6 @@ what was written, and an import that fails for any reason leaves the graph and i
 from __future__ import annotations
 
 import csv
-import datetime as dt
 import io
 import json
 from collections.abc import Callable, Iterable, Iterator
@@ -28,7 +27,8 @@ from pydantic import BaseModel, TypeAdapter, ValidationError
 from gxgraph.domain.kinds import NodeKind, RelType
 from gxgraph.domain.nodes import Node, NodeBase
 from gxgraph.domain.relationships import Relationship, RelationshipBase
-from gxgraph.domain.schema import REL_ENDPOINTS
+from gxgraph.domain.schema import endpoint_problems
+from gxgraph.domain.vocabulary import utc_now
 from gxgraph.errors import GraphChanged, InvalidInput
 from gxgraph.services.records import node_props, public_props, relationship_props
 from gxgraph.store.base import GraphStore, Progress, WriteBatch
@@ -242,19 +242,13 @@ def _plan(
     stored_kinds = {nid: NodeKind(p["kind"]) for nid, p in store.fetch_nodes(list(endpoint_ids)).items()}
     kinds = {**stored_kinds, **file_kinds}
     for (source, rel_type, target), (where, _) in rels.items():
-        allowed_sources, allowed_targets = REL_ENDPOINTS[RelType(rel_type)]
-        for end, node_id, allowed in (("from", source, allowed_sources), ("to", target, allowed_targets)):
-            kind = kinds.get(node_id)
-            if kind is None:
-                errors.append(_error(where, f"{end}: unknown node {node_id!r}"))
-            elif kind not in allowed:
-                names = ", ".join(sorted(allowed))
-                errors.append(_error(where, f"{end}: {rel_type} cannot link a {kind} (allowed: {names})"))
+        for problem in endpoint_problems(RelType(rel_type), source, target, kinds):
+            errors.append(_error(where, f"{problem.end}: {problem.message}"))
     if errors:
         _refuse(errors)
 
     plan = _Plan(report=ImportReport(rows=count, graph_version=version))
-    now = dt.datetime.now(dt.UTC).isoformat().replace("+00:00", "Z")
+    now = utc_now()
     for node_id, (_, node) in nodes.items():
         props = node_props(node)
         if _tally(plan.report, "nodes", existing_nodes.get(node_id), props):

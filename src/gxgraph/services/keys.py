@@ -9,32 +9,12 @@ from __future__ import annotations
 import hashlib
 import hmac
 import secrets
-from enum import IntEnum, StrEnum
 
 from pydantic import BaseModel
 
+from gxgraph.domain.vocabulary import Role, allows, utc_now
 from gxgraph.errors import Forbidden, NotFound, Unauthenticated
-from gxgraph.services.nodes import utc_now
 from gxgraph.store.base import GraphStore
-
-
-class Role(StrEnum):
-    VIEWER = "viewer"
-    ANALYST = "analyst"
-    SECRETARIAT = "secretariat"
-    ADMIN = "admin"
-
-
-class _Rank(IntEnum):
-    viewer = 1
-    analyst = 2
-    secretariat = 3
-    admin = 4
-
-
-def allows(held: Role, needed: Role) -> bool:
-    """Roles are ordered: viewer < analyst < secretariat < admin."""
-    return _Rank[held.value] >= _Rank[needed.value]
 
 
 class ApiKeyInfo(BaseModel):

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -12,17 +11,13 @@ from pydantic import ValidationError
 from gxgraph.domain.kinds import NodeKind
 from gxgraph.domain.nodes import NodeBase
 from gxgraph.domain.schema import NODE_MODELS, field_filters
+from gxgraph.domain.vocabulary import SortOrder, utc_now
 from gxgraph.errors import Conflict, InvalidInput, NotFound, PreconditionFailed, validation_details
 from gxgraph.services.pagination import decode_cursor, encode_cursor
 from gxgraph.services.records import node_from_props, node_props, normalize
-from gxgraph.store.base import GraphStore, NodeQuery, SortOrder, revision_of
+from gxgraph.store.base import GraphStore, NodeQuery, revision_of
 
 _NUMERIC_FLOOR = -1e300  # stands in for a missing number: sorts first ascending, last descending
-
-
-def utc_now() -> str:
-    """The current UTC time as an ISO 8601 string (how ``updated_at`` is stored)."""
-    return dt.datetime.now(dt.UTC).isoformat().replace("+00:00", "Z")
 
 
 @dataclass(frozen=True)

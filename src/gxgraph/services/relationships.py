@@ -4,28 +4,21 @@ from __future__ import annotations
 
 from gxgraph.domain.kinds import NodeKind, RelType
 from gxgraph.domain.relationships import RelationshipBase
-from gxgraph.domain.schema import REL_ENDPOINTS
+from gxgraph.domain.schema import REL_ENDPOINTS, endpoint_problems
+from gxgraph.domain.vocabulary import utc_now
 from gxgraph.errors import Conflict, InvalidInput, NotFound
-from gxgraph.services.nodes import utc_now
 from gxgraph.services.records import relationship_from_props, relationship_props
 from gxgraph.store.base import GraphStore
 
 
 def _check_endpoints(store: GraphStore, rel_type: RelType, source: str, target: str) -> None:
-    found = store.fetch_nodes([source, target])
-    allowed_sources, allowed_targets = REL_ENDPOINTS[rel_type]
-    problems = []
-    for end, node_id, allowed in (("from", source, allowed_sources), ("to", target, allowed_targets)):
-        props = found.get(node_id)
-        if props is None:
-            problems.append({"loc": ["body", end], "msg": f"unknown node {node_id!r}"})
-        elif NodeKind(props["kind"]) not in allowed:
-            names = ", ".join(sorted(allowed))
-            problems.append(
-                {"loc": ["body", end], "msg": f"{rel_type} cannot {end} a {props['kind']} ({names})"}
-            )
+    kinds = {
+        node_id: NodeKind(props["kind"]) for node_id, props in store.fetch_nodes([source, target]).items()
+    }
+    problems = endpoint_problems(rel_type, source, target, kinds)
     if problems:
-        raise InvalidInput(f"{rel_type} endpoints do not fit the schema", problems)
+        details = [{"loc": ["body", problem.end], "msg": problem.message} for problem in problems]
+        raise InvalidInput(f"{rel_type} endpoints do not fit the schema", details)
 
 
 def get_relationship(store: GraphStore, rel_type: RelType, source: str, target: str) -> RelationshipBase:

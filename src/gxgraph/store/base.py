@@ -11,10 +11,10 @@ import time
 from abc import ABC, abstractmethod
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from enum import StrEnum
 from typing import Any, Protocol, TypeVar
 
 from gxgraph.domain.kinds import NodeKind, RelType
+from gxgraph.domain.vocabulary import Direction, SortOrder
 from gxgraph.errors import Conflict
 from gxgraph.store import cypher
 
@@ -26,19 +26,6 @@ Change = Callable[[dict[str, Any]], dict[str, Any]]
 """Given a node's stored properties, the properties to store instead (``modify_node``)."""
 Run = Callable[[str, Row], list[Row]]
 """Runs one more query inside the transaction of a write (or after it was undone)."""
-
-
-class Direction(StrEnum):
-    """Which way relationships are followed from a node."""
-
-    OUT = "out"
-    IN = "in"
-    BOTH = "both"
-
-
-class SortOrder(StrEnum):
-    ASC = "asc"
-    DESC = "desc"
 
 
 _PATTERNS = {Direction.OUT: "-[r]->", Direction.IN: "<-[r]-", Direction.BOTH: "-[r]-"}

@@ -14,8 +14,8 @@ from pydantic.fields import FieldInfo
 from gxgraph.analyses import ANALYSES, AnalysisSpec, Registry, run_analysis, validate_params
 from gxgraph.api.deps import AnalystKey, SecretariatKey, StoreDep, ViewerKey
 from gxgraph.api.errors import ERROR_RESPONSES
+from gxgraph.domain.vocabulary import Role
 from gxgraph.services.analysis import Analysis
-from gxgraph.services.keys import Role
 from gxgraph.services.projection import ProjectionCache
 from gxgraph.store.base import GraphStore
 

@@ -13,8 +13,8 @@ from gxgraph.api.models import FilterBase, Page, filter_model, update_model
 from gxgraph.domain.kinds import NodeKind, RelType
 from gxgraph.domain.nodes import Node, NodeBase
 from gxgraph.domain.schema import NODE_MODELS
+from gxgraph.domain.vocabulary import Direction
 from gxgraph.services import graph, nodes
-from gxgraph.store.base import Direction
 
 router = APIRouter(responses=ERROR_RESPONSES)
 
