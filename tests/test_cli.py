@@ -94,7 +94,7 @@ def test_analyze_commands_answer_on_the_sample(data_dir: Path) -> None:
     knowers = json.loads(
         runner.invoke(app, ["analyze", "who-knows", "--q", "サイバーセキュリティ", "--limit", "1"]).stdout
     )
-    assert knowers["results"]["knowers"][0]["node_id"] in ("exp-me-01", "inst-me-innovation-authority")
+    assert knowers["results"]["knowers"][0]["id"] in ("exp-me-01", "inst-me-innovation-authority")
     chart = data_dir / "map.svg"
     assert runner.invoke(app, ["analyze", "technology-map", "--svg", str(chart)]).exit_code == 0
     assert chart.read_text(encoding="utf-8").startswith("<svg")

@@ -6,7 +6,7 @@ from collections.abc import Iterable
 
 import networkx as nx
 
-from gxgraph.analytics.evidence import EvidencePath, Step
+from gxgraph.analytics.rows import EvidencePath, Step
 
 
 def assert_steps_exist(graph: nx.MultiDiGraph, steps: Iterable[Step]) -> None:

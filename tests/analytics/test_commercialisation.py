@@ -72,7 +72,7 @@ def hand_graph() -> nx.MultiDiGraph:
 
 
 def _ids(rows: list[CommercialisationGap]) -> list[str]:
-    return [row.technology_id for row in rows]
+    return [row.id for row in rows]
 
 
 def _assert_real_edges(graph: nx.MultiDiGraph, rows: list[CommercialisationGap]) -> None:
@@ -80,9 +80,9 @@ def _assert_real_edges(graph: nx.MultiDiGraph, rows: list[CommercialisationGap])
         for path in row.evidence:
             assert path.steps, path.note
             for step in path.steps:
-                assert graph.has_edge(step.from_id, step.to_id, key=step.type), (row.technology_id, step)
+                assert graph.has_edge(step.from_id, step.to_id, key=step.type), (row.id, step)
             touched = {s.from_id for s in path.steps} | {s.to_id for s in path.steps}
-            assert row.technology_id in touched, path.note
+            assert row.id in touched, path.note
 
 
 def test_latest_segment_holds_each_cells_figures(hand_graph: nx.MultiDiGraph) -> None:
@@ -137,11 +137,11 @@ def test_global_scores_match_the_hand_computation(hand_graph: nx.MultiDiGraph) -
     assert a.components["strength"] == pytest.approx(0.5 * 2 / 3 + 0.3 * 0.5 + 0.2 * 0.9)
     assert a.components["deployment"] == 1.0
     assert (a.score, b.score) == (0.0, 0.0)
-    assert gap_scores(hand_graph, perspective="global") == {row.technology_id: row.score for row in rows}
+    assert gap_scores(hand_graph, perspective="global") == {row.id: row.score for row in rows}
 
 
 def test_market_uses_the_best_segment_and_is_neutral_when_missing(hand_graph: nx.MultiDiGraph) -> None:
-    rows = {row.technology_id: row for row in commercialisation_gaps(hand_graph)}
+    rows = {row.id: row for row in commercialisation_gaps(hand_graph)}
     # s3 has the highest CAGR (growth 1) and no size (0.5).
     assert rows["b"].components["market"] == pytest.approx(0.75)
 
@@ -164,9 +164,9 @@ def test_filters(hand_graph: nx.MultiDiGraph) -> None:
 
 
 def test_filters_do_not_change_scores(hand_graph: nx.MultiDiGraph) -> None:
-    full = {row.technology_id: row.score for row in commercialisation_gaps(hand_graph, perspective="global")}
+    full = {row.id: row.score for row in commercialisation_gaps(hand_graph, perspective="global")}
     for row in commercialisation_gaps(hand_graph, perspective="global", domain="dx"):
-        assert row.score == full[row.technology_id]
+        assert row.score == full[row.id]
 
 
 @pytest.mark.parametrize(
@@ -204,7 +204,7 @@ def test_sample_gap_techs_rank_above_commercialised_ones(sample_graph: nx.MultiD
 
 
 def test_sample_gap_rows_show_foreign_markets(sample_graph: nx.MultiDiGraph) -> None:
-    rows = {row.technology_id: row for row in commercialisation_gaps(sample_graph, limit=None)}
+    rows = {row.id: row for row in commercialisation_gaps(sample_graph, limit=None)}
     for tech in GAP_TECHS:
         row = rows[tech]
         assert row.patents >= 150
@@ -222,9 +222,7 @@ def test_sample_gap_rows_show_foreign_markets(sample_graph: nx.MultiDiGraph) -> 
 def test_sample_rows_are_sorted_bounded_and_backed_by_edges(sample_graph: nx.MultiDiGraph) -> None:
     for perspective in ("japan", "global"):
         rows = commercialisation_gaps(sample_graph, perspective=perspective, limit=None)
-        assert [(-r.score, r.technology_id) for r in rows] == sorted(
-            (-r.score, r.technology_id) for r in rows
-        )
+        assert [(-r.score, r.id) for r in rows] == sorted((-r.score, r.id) for r in rows)
         for row in rows:
             assert 0.0 <= row.score <= 1.0
             assert all(0.0 <= value <= 1.0 for value in row.components.values())
@@ -237,7 +235,7 @@ def test_sample_filters(sample_graph: nx.MultiDiGraph) -> None:
     nodes = sample_graph.nodes
     dx = commercialisation_gaps(sample_graph, domain="dx", limit=None)
     assert dx
-    assert {nodes[r.technology_id]["domain"] for r in dx} == {"dx", "both"}
+    assert {nodes[r.id]["domain"] for r in dx} == {"dx", "both"}
     ready = commercialisation_gaps(sample_graph, min_trl=7, limit=None)
     assert ready
     assert all(r.trl is not None and r.trl >= 7 for r in ready)
@@ -250,7 +248,7 @@ def test_sample_filters(sample_graph: nx.MultiDiGraph) -> None:
     us = commercialisation_gaps(sample_graph, perspective="global", country="US", limit=None)
     assert us
     for row in us:
-        developers = [u for u, _, k in sample_graph.in_edges(row.technology_id, keys=True) if k == "DEVELOPS"]
+        developers = [u for u, _, k in sample_graph.in_edges(row.id, keys=True) if k == "DEVELOPS"]
         assert any(nodes[d].get("country") == "US" for d in developers)
 
 
@@ -258,5 +256,5 @@ def test_synthetic_graph_runs(synthetic_graph: nx.MultiDiGraph) -> None:
     rows = commercialisation_gaps(synthetic_graph, limit=None)
     assert len(rows) > 100
     assert rows[0].score > rows[-1].score
-    assert {r.technology_id: r.score for r in rows} == gap_scores(synthetic_graph)
+    assert {r.id: r.score for r in rows} == gap_scores(synthetic_graph)
     _assert_real_edges(synthetic_graph, rows[:50])

@@ -28,12 +28,12 @@ def rel(type_: str, source: str, target: str, **props: Any) -> dict[str, Any]:
 
 def assert_evidence_exists(graph: nx.MultiDiGraph, rows: Iterable[Knower]) -> None:
     for row in rows:
-        assert row.evidence, row.node_id
+        assert row.evidence, row.id
         assert_paths_exist(graph, row.evidence)
 
 
 def by_id(rows: Iterable[Knower]) -> dict[str, Knower]:
-    return {row.node_id: row for row in rows}
+    return {row.id: row for row in rows}
 
 
 @pytest.fixture
@@ -122,7 +122,7 @@ def test_evidence_chains_reach_the_target(tiny: nx.MultiDiGraph) -> None:
 
 def test_order_kinds_and_limit(tiny: nx.MultiDiGraph) -> None:
     rows = who_knows(tiny, ["cs"])
-    assert [(-r.score, r.node_id) for r in rows] == sorted((-r.score, r.node_id) for r in rows)
+    assert [(-r.score, r.id) for r in rows] == sorted((-r.score, r.id) for r in rows)
     assert {r.kind for r in who_knows(tiny, ["cs"], kinds=["expert"])} == {"expert"}
     assert len(who_knows(tiny, ["cs"], limit=2)) == 2
     assert who_knows(tiny, ["cs"]) == rows  # deterministic
@@ -139,9 +139,9 @@ def test_bad_input(tiny: nx.MultiDiGraph) -> None:
 
 def test_sample_cybersecurity(sample_graph: nx.MultiDiGraph) -> None:
     rows = who_knows(sample_graph, [CYBER], limit=50)
-    experts = [r.node_id for r in rows if r.kind == "expert"]
-    institutions = [r.node_id for r in rows if r.kind == "institution"]
-    companies = [r.node_id for r in rows if r.kind == "company"]
+    experts = [r.id for r in rows if r.kind == "expert"]
+    institutions = [r.id for r in rows if r.kind == "institution"]
+    companies = [r.id for r in rows if r.kind == "company"]
     assert experts[0] == "exp-me-01"
     assert experts[:3] == ["exp-me-01", "exp-me-02", "exp-ilc-01"]
     assert "exp-jpc-04" in experts
@@ -149,7 +149,7 @@ def test_sample_cybersecurity(sample_graph: nx.MultiDiGraph) -> None:
     assert companies[0] == "co-il-shieldot"
     assert_evidence_exists(sample_graph, rows)
     top = rows[0]
-    assert top.node_id == "exp-me-01"
+    assert top.id == "exp-me-01"
     assert ("exp-me-01", "EXPERT_IN", CYBER) in {(s.from_id, s.type, s.to_id) for s in top.evidence[0].steps}
 
 
@@ -163,7 +163,7 @@ def test_sample_cybersecurity(sample_graph: nx.MultiDiGraph) -> None:
 )
 def test_sample_patterns(sample_graph: nx.MultiDiGraph, target: str, expert: str) -> None:
     rows = who_knows(sample_graph, [target], kinds=["expert"])
-    assert rows[0].node_id == expert
+    assert rows[0].id == expert
     assert_evidence_exists(sample_graph, rows)
 
 
@@ -250,13 +250,13 @@ def test_warm_introduction_matches_brute_force(sample_graph: nx.MultiDiGraph, co
     view = actor_view(sample_graph)
     knowers = who_knows(sample_graph, [CYBER], limit=10, introduce_from=company)
     for knower in knowers:
-        path = warm_introduction(sample_graph, company, knower.node_id)
+        path = warm_introduction(sample_graph, company, knower.id)
         assert knower.introduction == path  # the single search agrees with the per-target one
         if path is None:
-            reachable = nx.has_path(view, company, knower.node_id)
-            assert not reachable or nx.shortest_path_length(view, company, knower.node_id) > 6
+            reachable = nx.has_path(view, company, knower.id)
+            assert not reachable or nx.shortest_path_length(view, company, knower.id) > 6
             continue
-        best = min(nx.all_shortest_paths(view, company, knower.node_id))
+        best = min(nx.all_shortest_paths(view, company, knower.id))
         assert [n.id for n in path.nodes] == best
         assert_steps_exist(sample_graph, path.steps)
         for step, (a, b) in zip(path.steps, itertools.pairwise(best), strict=True):
@@ -279,7 +279,7 @@ def test_synthetic_runs(synthetic_graph: nx.MultiDiGraph) -> None:
     rows = who_knows(synthetic_graph, [busiest], limit=30, introduce_from=company)
     assert len(rows) == 30
     assert all(0 <= row.score <= 1 for row in rows)
-    assert [(-r.score, r.node_id) for r in rows] == sorted((-r.score, r.node_id) for r in rows)
+    assert [(-r.score, r.id) for r in rows] == sorted((-r.score, r.id) for r in rows)
     assert_evidence_exists(synthetic_graph, rows)
     for row in rows:
         if row.introduction is not None:

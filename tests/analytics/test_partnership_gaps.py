@@ -65,14 +65,14 @@ def test_gaps_by_hand(world: nx.MultiDiGraph) -> None:
     assert a.strong_in_score == 0.9
     assert (a.institution.country, a.institution.region) == ("US", "north_america")
     # j1 reaches f1 only through t1 (0.25); f1 is held by A, B, J, j1 and D (through t1).
-    assert_ranking([(r.partner_id, r.score) for r in a.companies], [("j1", 0.9 * 0.25 / math.log(5))])
+    assert_ranking([(r.id, r.score) for r in a.companies], [("j1", 0.9 * 0.25 / math.log(5))])
     assert a.companies_basis == "field"
     assert a.partnerships == []
     assert [(p.id, p.status) for p in c.partnerships] == [("p-proposed", "proposed")]
-    assert_ranking([(r.partner_id, r.score) for r in c.companies], [("j2", 0.8 * 0.25 / math.log(3))])
+    assert_ranking([(r.id, r.score) for r in c.companies], [("j2", 0.8 * 0.25 / math.log(3))])
     # Nothing maps to f3, so D's companies come from its whole neighbourhood (t1, with j1).
     assert d.companies_basis == "institution"
-    assert [r.partner_id for r in d.companies] == ["j1"]
+    assert [r.id for r in d.companies] == ["j1"]
     assert [[(s.from_id, s.type, s.to_id) for s in p.steps] for p in a.evidence] == [
         [("A", "STRONG_IN", "f1")],
         [("A", "STRONG_IN", "f1"), ("f1", "COVERS", "t1"), ("j1", "DEVELOPS", "t1")],
@@ -143,18 +143,18 @@ def test_sample_gaps_are_the_reports_gaps(sample_graph: nx.MultiDiGraph) -> None
         assert gap.strong_in_score >= 0.8
         assert gap.score <= gap.strong_in_score
         assert all(p.status != "active" for p in gap.partnerships)
-        assert all(is_japanese(sample_graph, r.partner_id) and r.shared for r in gap.companies)
+        assert all(is_japanese(sample_graph, r.id) and r.shared for r in gap.companies)
     cyber = next(g for g in gaps if g.field.id == "field-cybersecurity")
     assert cyber.institution.region == "middle_east"
     assert [p.id for p in cyber.partnerships] == ["part-me-authority-dialogue"]
-    assert {"co-jp-kasumi", "co-jp-tomoshibi"} == {r.partner_id for r in cyber.companies}
+    assert {"co-jp-kasumi", "co-jp-tomoshibi"} == {r.id for r in cyber.companies}
     quantum = next(
         g
         for g in gaps
         if g.institution.id == "inst-asia-incubator-network" and g.field.id == "field-quantum-computing"
     )
     assert quantum.institution.region == "asia"
-    assert quantum.companies[0].partner_id == "co-jp-hiiragi"
+    assert quantum.companies[0].id == "co-jp-hiiragi"
     assert_steps_exist(sample_graph, gaps)
     assert_steps_exist(sample_graph, [r for g in gaps for r in g.companies])
     assert "middle_east" in group_by_region(gaps)

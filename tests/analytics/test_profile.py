@@ -59,7 +59,7 @@ def small() -> nx.MultiDiGraph:
 
 def test_profile_by_hand(small: nx.MultiDiGraph) -> None:
     p = innovation_profile(small, "aa")
-    assert (p.node_id, p.iso_code, p.region, p.name_en, p.year) == ("country-aa", "AA", "asia", "Aland", 2023)
+    assert (p.id, p.iso_code, p.region, p.name_en, p.year) == ("country-aa", "AA", "asia", "Aland", 2023)
     assert [(str(f.indicator), f.rank) for f in p.inputs] == [("rd_investment", 2), ("patents", 4)]
     assert [(str(f.indicator), f.rank) for f in p.outputs] == [("ict_services_exports", 30)]
     assert p.missing == [

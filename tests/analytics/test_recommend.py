@@ -8,7 +8,6 @@ from collections.abc import Iterable, Sequence
 import networkx as nx
 import pytest
 
-from gxgraph.analytics.evidence import Scored
 from gxgraph.analytics.graph import graph_from_rows, is_japanese, nodes_of_kind, undirected
 from gxgraph.analytics.recommend import (
     METHODS,
@@ -20,6 +19,7 @@ from gxgraph.analytics.recommend import (
     rank_partners,
     recommend_partners,
 )
+from gxgraph.analytics.rows import Scored
 from gxgraph.errors import InvalidInput, NotFound
 from tests.analytics.evidence_checks import assert_paths_exist
 
@@ -63,7 +63,7 @@ def assert_ranking(actual: Sequence[tuple[str, float]], expected: Sequence[tuple
 
 
 def _scores(rows: list[Recommendation]) -> list[tuple[str, float]]:
-    return [(r.partner_id, r.score) for r in rows]
+    return [(r.id, r.score) for r in rows]
 
 
 def test_neighbourhoods_and_holders_by_hand(tiny: nx.MultiDiGraph) -> None:
@@ -110,7 +110,7 @@ def test_adamic_adar_by_hand(tiny: nx.MultiDiGraph) -> None:
 
 def test_active_partners_are_excluded_but_proposed_ones_are_not(tiny: nx.MultiDiGraph) -> None:
     assert active_partners(tiny) == {"c": {"i1"}, "i1": {"c"}}
-    assert [r.partner_id for r in recommend_partners(tiny, "c")] == ["i2", "i3"]  # i1 is a partner already
+    assert [r.id for r in recommend_partners(tiny, "c")] == ["i2", "i3"]  # i1 is a partner already
 
 
 def test_resource_allocation_and_jaccard_by_hand(tiny: nx.MultiDiGraph) -> None:
@@ -144,9 +144,9 @@ def test_personalized_pagerank_matches_power_iteration(tiny: nx.MultiDiGraph) ->
     reference = _power_iteration(undirected(tiny, PPR_EXCLUDED_TYPES), "c")
     rows = recommend_partners(tiny, "c", method="personalized_pagerank", exclude_existing=False)
     expected = sorted(("i1", "i2", "i3"), key=lambda v: -reference[v])
-    assert [r.partner_id for r in rows] == expected
+    assert [r.id for r in rows] == expected
     for row in rows:
-        assert row.score == pytest.approx(reference[row.partner_id], abs=1e-4)
+        assert row.score == pytest.approx(reference[row.id], abs=1e-4)
         assert sum(row.components.values()) == pytest.approx(row.score, abs=1e-4)  # inflows sum to the mass
         assert row.shared
         assert row.evidence
@@ -196,7 +196,7 @@ def test_holders_invert_neighbourhoods(
 @pytest.mark.parametrize("method", METHODS)
 def test_sample_recommendations_come_with_reasons(sample_graph: nx.MultiDiGraph, method: str) -> None:
     rows = recommend_partners(sample_graph, "co-jp-kasumi", method=method)  # type: ignore[arg-type]
-    assert rows[0].partner_id == "inst-me-innovation-authority"  # both work on OT cybersecurity
+    assert rows[0].id == "inst-me-innovation-authority"  # both work on OT cybersecurity
     assert rows[0].region == "middle_east"
     assert "tech-ot-cybersecurity" in [s.id for s in rows[0].shared]
     linked = active_partners(sample_graph)["co-jp-kasumi"]
@@ -204,14 +204,14 @@ def test_sample_recommendations_come_with_reasons(sample_graph: nx.MultiDiGraph,
     for row in rows:
         assert row.shared
         assert row.evidence
-        assert row.partner_id not in linked
+        assert row.id not in linked
         assert row.kind == "institution"
         assert all(s.contribution > 0 for s in row.shared)
     assert_steps_exist(sample_graph, rows)
 
 
 def test_sample_5g_company_meets_the_5g_institutions(sample_graph: nx.MultiDiGraph) -> None:
-    top = [r.partner_id for r in recommend_partners(sample_graph, "co-jp-hibiki", limit=2)]
+    top = [r.id for r in recommend_partners(sample_graph, "co-jp-hibiki", limit=2)]
     assert top == ["inst-asia-incubator-network", "inst-kr-5g-testbed"]
 
 

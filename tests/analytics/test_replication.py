@@ -46,12 +46,12 @@ def test_replication_by_hand(world: nx.MultiDiGraph) -> None:
     result = replication_candidates(world, "p")
     # K1: cosine 1 (same profile), no technology; G1: cosine .8 x .4 / (1 x .4) = .8, Jaccard {t1} / {t1, t2}.
     assert_ranking(
-        [(c.institution.id, c.score) for c in result.candidates],
+        [(c.id, c.score) for c in result.candidates],
         [("K1", 0.75), ("G1", 0.75 * 0.8 + 0.25 * 0.5)],
     )
     k1, g1 = result.candidates
     assert (k1.global_south, g1.global_south) == (True, False)
-    assert k1.institution.region == "global_south"
+    assert k1.region == "global_south"
     assert [(f.id, f.source_institution, f.source_score, f.candidate_score) for f in k1.shared_fields] == [
         ("f1", "U", 0.8, 0.8),
         ("f2", "U", 0.6, 0.6),
@@ -71,11 +71,9 @@ def test_replication_by_hand(world: nx.MultiDiGraph) -> None:
 def test_same_country_limit_and_errors(world: nx.MultiDiGraph) -> None:
     wider = replication_candidates(world, "p", include_same_country=True)
     # U2: cosine .8 x .8 / (1 x .8) = .8, and no technology.
-    assert_ranking(
-        [(c.institution.id, c.score) for c in wider.candidates], [("K1", 0.75), ("G1", 0.725), ("U2", 0.6)]
-    )
-    assert "J2" not in {c.institution.id for c in wider.candidates}  # Japan carries the model, never hosts it
-    assert [c.institution.id for c in replication_candidates(world, "p", limit=1).candidates] == ["K1"]
+    assert_ranking([(c.id, c.score) for c in wider.candidates], [("K1", 0.75), ("G1", 0.725), ("U2", 0.6)])
+    assert "J2" not in {c.id for c in wider.candidates}  # Japan carries the model, never hosts it
+    assert [c.id for c in replication_candidates(world, "p", limit=1).candidates] == ["K1"]
     with pytest.raises(NotFound):
         replication_candidates(world, "U")
 
@@ -84,17 +82,17 @@ def test_sample_us_ecosystem_replicates_abroad_and_to_the_global_south(sample_gr
     result = replication_candidates(sample_graph, "part-us-univ-ecosystem")
     assert [i.id for i in result.source_institutions] == ["inst-us-east-univ-ecosystem"]
     assert len(result.japanese_companies) == 10
-    ids = [c.institution.id for c in result.candidates]
+    ids = [c.id for c in result.candidates]
     assert {"inst-za-decarbonisation", "inst-in-tech-consortium", "inst-id-energy-transition"} <= set(ids)
     assert (
         ids[0] == "inst-intl-climate-tech-body"
     )  # climate science and carbon management, both at 0.8 / 0.75
     assert "inst-us-ai-commercialisation" not in ids  # same country
     for candidate in result.candidates:
-        assert candidate.institution.country not in ("US", "JP")
-        assert candidate.global_south == (candidate.institution.region == "global_south")
+        assert candidate.country not in ("US", "JP")
+        assert candidate.global_south == (candidate.region == "global_south")
         assert candidate.shared_fields or candidate.shared_technologies
-    india = next(c for c in result.candidates if c.institution.id == "inst-in-tech-consortium")
+    india = next(c for c in result.candidates if c.id == "inst-in-tech-consortium")
     assert [(f.id, f.source_score, f.candidate_score) for f in india.shared_fields] == [
         ("field-computer-science", 0.9, 0.75)
     ]
@@ -115,8 +113,8 @@ def test_synthetic_replication(synthetic_graph: nx.MultiDiGraph) -> None:
             (c.score for c in result.candidates), reverse=True
         )
         for candidate in result.candidates:
-            assert not is_japanese(synthetic_graph, candidate.institution.id)
-            assert candidate.institution.country not in countries
+            assert not is_japanese(synthetic_graph, candidate.id)
+            assert candidate.country not in countries
         assert_steps_exist(synthetic_graph, result.candidates)
     assert any(
         c.global_south

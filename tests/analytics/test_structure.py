@@ -8,8 +8,8 @@ from typing import Any
 import networkx as nx
 import pytest
 
-from gxgraph.analytics.evidence import EvidencePath
 from gxgraph.analytics.graph import CLASSIFICATION_TYPES, graph_from_rows, undirected
+from gxgraph.analytics.rows import EvidencePath
 from gxgraph.analytics.structure import brokers, central_institutions, communities, isolated_companies
 from tests.analytics.evidence_checks import assert_steps_exist
 
@@ -46,10 +46,10 @@ def barbell() -> nx.MultiDiGraph:
 
 def test_path_graph_has_one_broker() -> None:
     g = companies_graph([("a", "b"), ("b", "c")])
-    rows = {row.node_id: row for row in brokers(g)}
+    rows = {row.id: row for row in brokers(g)}
     assert rows["b"].betweenness == 1.0
     assert rows["a"].betweenness == rows["c"].betweenness == 0.0
-    assert brokers(g)[0].node_id == "b"
+    assert brokers(g)[0].id == "b"
     assert (rows["b"].constraint, rows["a"].constraint) == (0.5, 1.0)
 
 
@@ -68,7 +68,7 @@ def test_regions_bridged_through_partnerships() -> None:
             rel("LOCATED_IN", "co", "country-jp"),  # classification: not a tie
         ]
     )
-    hub = next(row for row in brokers(g) if row.node_id == "hub")
+    hub = next(row for row in brokers(g) if row.id == "hub")
     assert hub.regions_bridged == ["europe", "north_america"]
     assert hub.components["regions"] == pytest.approx(2 / 3)
     assert_evidence_exists(g, hub.evidence)
@@ -76,12 +76,12 @@ def test_regions_bridged_through_partnerships() -> None:
         ("p", "PARTY", "hub"),
         ("p", "PARTY", "eu"),
     ]
-    assert "p" not in {row.node_id for row in brokers(g)}  # partnerships are ties, not brokers
+    assert "p" not in {row.id for row in brokers(g)}  # partnerships are ties, not brokers
 
 
 def test_two_cliques_two_communities(barbell: nx.MultiDiGraph) -> None:
     found = communities(barbell)
-    assert [sorted(m.node_id for m in c.top_members) for c in found] == [
+    assert [sorted(m.id for m in c.top_members) for c in found] == [
         ["a0", "a1", "a2", "a3"],
         ["b0", "b1", "b2", "b3"],
     ]
@@ -89,7 +89,7 @@ def test_two_cliques_two_communities(barbell: nx.MultiDiGraph) -> None:
         (0, 4, {"company": 4}),
         (1, 4, {"company": 4}),
     ]
-    assert found[0].top_members[0].node_id == "a3"  # the bridge end has the highest degree
+    assert found[0].top_members[0].id == "a3"  # the bridge end has the highest degree
     assert communities(barbell, limit=1) == found[:1]
 
 
@@ -115,14 +115,14 @@ def test_backends_agree_on_small_graphs(barbell: nx.MultiDiGraph, sample_graph: 
     for sample_size in (None, 60):
         nx_rows = brokers(sample_graph, limit=30, sample_size=sample_size, backend="networkx")
         ig_rows = brokers(sample_graph, limit=30, sample_size=sample_size, backend="igraph")
-        assert [r.node_id for r in nx_rows] == [r.node_id for r in ig_rows]
+        assert [r.id for r in nx_rows] == [r.id for r in ig_rows]
         for a, b in zip(nx_rows, ig_rows, strict=True):
             assert a.betweenness == pytest.approx(b.betweenness, abs=1e-8)
             assert a.constraint == pytest.approx(b.constraint, abs=1e-8)
             assert (a.regions_bridged, a.degree, a.evidence) == (b.regions_bridged, b.degree, b.evidence)
     nx_central = central_institutions(sample_graph, backend="networkx")
     ig_central = central_institutions(sample_graph, backend="igraph")
-    assert [r.node_id for r in nx_central] == [r.node_id for r in ig_central]
+    assert [r.id for r in nx_central] == [r.id for r in ig_central]
     for c, d in zip(nx_central, ig_central, strict=True):
         assert c.pagerank == pytest.approx(d.pagerank, rel=1e-6)
 
@@ -130,27 +130,27 @@ def test_backends_agree_on_small_graphs(barbell: nx.MultiDiGraph, sample_graph: 
 def test_constraint_matches_networkx(sample_graph: nx.MultiDiGraph) -> None:
     simple = undirected(sample_graph, CLASSIFICATION_TYPES)
     rows = brokers(sample_graph, limit=40, backend="networkx")
-    expected = nx.constraint(simple, [row.node_id for row in rows])
+    expected = nx.constraint(simple, [row.id for row in rows])
     for row in rows:
-        assert row.constraint == pytest.approx(expected[row.node_id], abs=1e-6)
+        assert row.constraint == pytest.approx(expected[row.id], abs=1e-6)
 
 
 def test_exact_betweenness_matches_networkx(sample_graph: nx.MultiDiGraph) -> None:
     simple = undirected(sample_graph, CLASSIFICATION_TYPES)
     expected = nx.betweenness_centrality(simple, normalized=True)
     for row in brokers(sample_graph, limit=15):
-        assert row.betweenness == pytest.approx(expected[row.node_id], abs=1e-8)
+        assert row.betweenness == pytest.approx(expected[row.id], abs=1e-8)
     n = sample_graph.number_of_nodes()
     assert brokers(sample_graph, sample_size=n) == brokers(sample_graph)  # sampling everything is exact
 
 
 def test_sample_brokers(sample_graph: nx.MultiDiGraph) -> None:
     rows = brokers(sample_graph, limit=10)
-    ids = [row.node_id for row in rows]
+    ids = [row.id for row in rows]
     assert "inst-jp-secretariat" in ids[:3]
     secretariat = rows[ids.index("inst-jp-secretariat")]
     assert len(secretariat.regions_bridged) == 7  # every region in the sample
-    wide = {row.node_id: row for row in brokers(sample_graph, limit=60)}
+    wide = {row.id: row for row in brokers(sample_graph, limit=60)}
     for org in ("inst-intl-orgs", "inst-intl-south-south-forum", "inst-intl-climate-tech-body"):
         assert len(wide[org].regions_bridged) >= 3, org
     for row in rows:
@@ -164,8 +164,8 @@ def test_sample_isolated_companies(sample_graph: nx.MultiDiGraph) -> None:
     japanese = {
         n for n, a in sample_graph.nodes(data=True) if a.get("kind") == "company" and a.get("is_japanese")
     }
-    assert {row.node_id for row in rows} == japanese
-    assert [(-r.score, r.node_id) for r in rows] == sorted((-r.score, r.node_id) for r in rows)
+    assert {row.id for row in rows} == japanese
+    assert [(-r.score, r.id) for r in rows] == sorted((-r.score, r.id) for r in rows)
     # brute force: hop distances over the same actor view, from every frontier technology
     view = nx.Graph()
     view.add_nodes_from(n for n, kind in sample_graph.nodes(data="kind") if kind != "country")
@@ -181,10 +181,10 @@ def test_sample_isolated_companies(sample_graph: nx.MultiDiGraph) -> None:
     }
     distance = nx.multi_source_dijkstra_path_length(view, frontier)
     for row in rows:
-        assert row.hops == distance.get(row.node_id)
+        assert row.hops == distance.get(row.id)
         if row.hops is not None:
             assert row.nearest_frontier in frontier
-            assert row.path[0] == row.node_id
+            assert row.path[0] == row.id
             assert row.path[-1] == row.nearest_frontier
             assert len(row.path) == row.hops + 1
             assert_evidence_exists(sample_graph, row.evidence)
@@ -209,7 +209,7 @@ def test_isolated_unreachable_and_threshold() -> None:
         ]
     )
     rows = isolated_companies(g)
-    assert [(r.node_id, r.hops, r.score) for r in rows] == [
+    assert [(r.id, r.hops, r.score) for r in rows] == [
         ("far", None, 1.0),
         ("mid", 2, 0.5),
         ("near", 1, 0.0),
@@ -235,7 +235,7 @@ def test_central_institutions_by_hand() -> None:
             rel("COVERS", "energy", "grid"),
         ]
     )
-    rows = {row.node_id: row for row in central_institutions(g)}
+    rows = {row.id: row for row in central_institutions(g)}
     assert (rows["both-lab"].gx_technologies, rows["both-lab"].dx_technologies) == (1, 1)
     assert rows["both-lab"].components["balance"] == 1.0
     assert rows["gx-lab"].components["balance"] == 0.0
@@ -254,7 +254,7 @@ def test_central_institutions_by_hand() -> None:
 def test_sample_central_institutions(sample_graph: nx.MultiDiGraph) -> None:
     rows = central_institutions(sample_graph, limit=30)
     assert len(rows) == 24  # every institution
-    assert [(-r.score, r.node_id) for r in rows] == sorted((-r.score, r.node_id) for r in rows)
+    assert [(-r.score, r.id) for r in rows] == sorted((-r.score, r.id) for r in rows)
     assert rows[0].gx_technologies > 0
     assert rows[0].dx_technologies > 0
     for row in rows:
@@ -269,7 +269,7 @@ def test_synthetic_runs(synthetic_graph: nx.MultiDiGraph) -> None:
         assert_evidence_exists(synthetic_graph, row.evidence)
     sampled = brokers(synthetic_graph, limit=10, sample_size=100, seed=1)
     assert sampled == brokers(synthetic_graph, limit=10, sample_size=100, seed=1)
-    assert len({r.node_id for r in sampled} & {r.node_id for r in rows}) >= 5  # the estimate finds the hubs
+    assert len({r.id for r in sampled} & {r.id for r in rows}) >= 5  # the estimate finds the hubs
     found = communities(synthetic_graph)
     assert sum(c.size for c in found) == synthetic_graph.number_of_nodes()
     assert found == communities(synthetic_graph)
@@ -292,6 +292,6 @@ def test_synthetic_backends_agree(synthetic_graph: nx.MultiDiGraph) -> None:
     assert seeded == communities(synthetic_graph, backend="igraph", seed=3)  # igraph's RNG is seeded too
     nx_rows = brokers(synthetic_graph, limit=10, sample_size=50, backend="networkx")
     ig_rows = brokers(synthetic_graph, limit=10, sample_size=50, backend="igraph")
-    assert [r.node_id for r in nx_rows] == [r.node_id for r in ig_rows]
+    assert [r.id for r in nx_rows] == [r.id for r in ig_rows]
     assert [r.betweenness for r in nx_rows] == pytest.approx([r.betweenness for r in ig_rows], abs=1e-9)
     assert [r.constraint for r in nx_rows] == pytest.approx([r.constraint for r in ig_rows], abs=1e-9)

@@ -98,7 +98,7 @@ def test_hand_map_cells(hand_graph: nx.MultiDiGraph) -> None:
     cells = _cells(tech_map)
     energy = cells["energy", "ai"]
     # Figures from the latest year, members from every year.
-    assert (energy.segment_id, energy.segment_ids, energy.year) == ("e2", ["e1", "e2"], 2030)
+    assert (energy.id, energy.segment_ids, energy.year) == ("e2", ["e1", "e2"], 2030)
     assert (energy.cagr_pct, energy.market_size_usd, energy.illustrative) == (25.0, 5e9, True)
     assert energy.technology_ids == ["t1", "t2", "t3"]
     # c2 uses two of the cell's technologies but is one deployment; c1 and c3 have a Japanese deployer.
@@ -150,7 +150,7 @@ def test_sample_map(sample_graph: nx.MultiDiGraph) -> None:
     assert all(cell.illustrative for cell in tech_map.cells)  # every sample figure is invented
     in_segment = Counter(v for _, v, k in sample_graph.edges(keys=True) if k == "IN_SEGMENT")
     for cell in tech_map.cells:
-        assert cell.technologies == in_segment[cell.segment_id] == len(cell.technology_ids)
+        assert cell.technologies == in_segment[cell.id] == len(cell.technology_ids)
         if cell.deployments:
             assert cell.japanese_deployment_share is not None
             assert 0.0 <= cell.japanese_deployment_share <= 1.0
@@ -171,7 +171,7 @@ def test_synthetic_map_uses_latest_year_and_counts_every_member(synthetic_graph:
     for cell in tech_map.cells:
         years = [nodes[s]["year"] for s in cell.segment_ids]
         assert cell.year == max(years)
-        assert cell.cagr_pct == nodes[cell.segment_id]["cagr_pct"]
+        assert cell.cagr_pct == nodes[cell.id]["cagr_pct"]
     # Each synthetic technology sits in exactly one segment, so cells partition them.
     linked = {u for u, _, k in synthetic_graph.edges(keys=True) if k == "IN_SEGMENT"}
     assert sum(cell.technologies for cell in tech_map.cells) == len(linked)
@@ -198,7 +198,7 @@ def _cell(**fields: Any) -> TechMapCell:
     base: dict[str, Any] = {
         "industry": "energy",
         "digital_technology": "ai",
-        "segment_id": "s",
+        "id": "s",
         "segment_ids": ["s"],
         "cagr_pct": 20.0,
         "market_size_usd": 5e9,

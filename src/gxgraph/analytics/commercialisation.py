@@ -46,8 +46,8 @@ from typing import Any, Literal
 import networkx as nx
 from pydantic import Field
 
-from gxgraph.analytics.evidence import EvidencePath, Scored, Step
 from gxgraph.analytics.graph import is_japanese
+from gxgraph.analytics.rows import EvidencePath, NodeRow, Scored, Step
 from gxgraph.errors import InvalidInput
 
 __all__ = ["CommercialisationGap", "Perspective", "commercialisation_gaps", "gap_scores", "latest_segments"]
@@ -57,15 +57,12 @@ _DOMAINS = {"gx": {"gx", "both"}, "dx": {"dx", "both"}, "both": {"both"}}
 _TOP_DEVELOPERS, _TOP_CASES = 3, 3
 _Edge = tuple[str, str, dict[str, Any]]  # source, target, attributes
 _Ranked = tuple[float, str, dict[str, float]]  # score, technology id, components
-_TECH_FIELDS = ("name_en", "name_ja", "domain", "trl", "industry", "digital_technology")
+_TECH_FIELDS = ("domain", "trl", "industry", "digital_technology")
 
 
-class CommercialisationGap(Scored):
-    """One technology's commercialisation gap; ``score`` is defined in the module docstring."""
+class CommercialisationGap(NodeRow, Scored):
+    """One technology's (``id``) commercialisation gap; ``score`` is defined in the module docstring."""
 
-    technology_id: str
-    name_en: str | None = None
-    name_ja: str | None = None
     domain: str | None = None
     trl: int | None = None
     industry: str | None = None
@@ -396,7 +393,7 @@ def commercialisation_gaps(
     ...     {"type": "USES", "from": "k", "to": "b"}, {"type": "DEPLOYED_BY", "from": "k", "to": "jp"},
     ...     {"type": "USES", "from": "f", "to": "a"}, {"type": "DEPLOYED_BY", "from": "f", "to": "us"},
     ... ])
-    >>> [(row.technology_id, row.score) for row in commercialisation_gaps(g)]
+    >>> [(row.id, row.score) for row in commercialisation_gaps(g)]
     [('a', 0.375), ('b', 0.0)]
     >>> for path in commercialisation_gaps(g)[0].evidence:
     ...     print(path.note, [s.type for s in path.steps])
@@ -430,11 +427,12 @@ def commercialisation_gaps(
 
 def _row(graph: nx.MultiDiGraph, agg: _Aggregates, row: _Ranked) -> CommercialisationGap:
     (score, tech_id, comps), attrs, tech = row, graph.nodes[row[1]], agg.techs[row[1]]
-    return CommercialisationGap(
+    return CommercialisationGap.of(
+        graph,
+        tech_id,
         score=score,
         components=comps,
         evidence=_evidence(graph, agg, tech_id),
-        technology_id=tech_id,
         **{name: attrs.get(name) for name in _TECH_FIELDS},
         patents=tech.patents,
         publications=tech.publications,

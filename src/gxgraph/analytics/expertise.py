@@ -38,13 +38,13 @@ from __future__ import annotations
 import math
 from collections import defaultdict
 from collections.abc import Collection, Iterable, Mapping, Sequence
-from typing import Any, Self
+from typing import Any
 
 import networkx as nx
 from pydantic import BaseModel, Field
 
-from gxgraph.analytics.evidence import EvidencePath, Scored, Step
-from gxgraph.analytics.graph import CLASSIFICATION_TYPES, country_regions, is_japanese, region_of
+from gxgraph.analytics.graph import CLASSIFICATION_TYPES, country_regions, is_japanese
+from gxgraph.analytics.rows import EvidencePath, NodeRow, PlacedNodeRow, Scored, Step
 from gxgraph.errors import InvalidInput, NotFound
 
 __all__ = [
@@ -53,7 +53,6 @@ __all__ = [
     "WEIGHTS",
     "IntroductionPath",
     "Knower",
-    "NodeRow",
     "PathNode",
     "actor_bfs",
     "trace",
@@ -80,13 +79,8 @@ Parents = dict[str, tuple[str, str, bool] | None]
 """Breadth-first-search tree: node -> (parent, relationship type, stored parent->node?) or None."""
 
 
-class PathNode(BaseModel):
+class PathNode(NodeRow):
     """A node on an introduction path."""
-
-    id: str
-    kind: str | None = None
-    name_en: str | None = None
-    name_ja: str | None = None
 
 
 class IntroductionPath(BaseModel):
@@ -99,24 +93,7 @@ class IntroductionPath(BaseModel):
     steps: list[Step]
 
 
-class NodeRow(Scored):
-    """A ranked row about one node: who it is, then the score and its explanation."""
-
-    node_id: str
-    kind: str | None = None
-    name_en: str | None = None
-    name_ja: str | None = None
-    country: str | None = None
-    region: str | None = None
-
-    @classmethod
-    def of(cls, graph: nx.MultiDiGraph, node: str, regions: Mapping[str, str], **fields: Any) -> Self:
-        """Build a row for ``node``, copying its identity from the projection."""
-        ident = {key: graph.nodes[node].get(key) for key in ("kind", "name_en", "name_ja", "country")}
-        return cls(node_id=node, region=region_of(graph, node, regions), **ident, **fields)
-
-
-class Knower(NodeRow):
+class Knower(PlacedNodeRow, Scored):
     """A candidate who knows the topic; ``components`` are those of the module docstring."""
 
     introduction: IntroductionPath | None = Field(
@@ -311,7 +288,7 @@ def who_knows(
     ...     {"type": "EXPERT_IN", "from": "ana", "to": "cyber", "level": 0.8},
     ...     {"type": "AFFILIATED_WITH", "from": "ana", "to": "lab"},
     ... ])
-    >>> [(k.node_id, round(k.score, 3)) for k in who_knows(g, ["ot-sec"])]
+    >>> [(k.id, round(k.score, 3)) for k in who_knows(g, ["ot-sec"])]
     [('ana', 0.721), ('lab', 0.475)]
     >>> [(s.from_id, s.type, s.to_id) for s in who_knows(g, ["ot-sec"])[1].evidence[0].steps]
     [('lab', 'STRONG_IN', 'cyber'), ('cyber', 'COVERS', 'ot-sec')]
@@ -332,13 +309,13 @@ def who_knows(
         score = round(_weighted(values, weights, weights), 6)
         evidence = [p for c in weights for p in tally.evidence(node, c)]
         rows.append(Knower.of(graph, node, regions, score=score, components=components, evidence=evidence))
-    rows.sort(key=lambda row: (-row.score, row.node_id))
+    rows.sort(key=lambda row: (-row.score, row.id))
     rows = rows[:limit]
     if introduce_from is not None:
         _check_company(graph, introduce_from)
         parents = actor_bfs(graph, [introduce_from], max_hops=max_hops, through=INTRODUCERS)
         for row in rows:
-            row.introduction = _introduction(graph, parents, row.node_id)
+            row.introduction = _introduction(graph, parents, row.id)
     return rows
 
 
@@ -412,12 +389,8 @@ def _introduction(graph: nx.MultiDiGraph, parents: Parents, target: str) -> Intr
     if target not in parents:
         return None
     nodes, steps = trace(parents, target)
-    path = [
-        PathNode(id=n, **{k: graph.nodes[n].get(k) for k in ("kind", "name_en", "name_ja")}) for n in nodes
-    ]
-    return IntroductionPath(
-        from_id=nodes[-1], to_id=target, hops=len(steps), nodes=path[::-1], steps=steps[::-1]
-    )
+    path = [PathNode.of(graph, node) for node in reversed(nodes)]
+    return IntroductionPath(from_id=nodes[-1], to_id=target, hops=len(steps), nodes=path, steps=steps[::-1])
 
 
 def _check_company(graph: nx.MultiDiGraph, company: str) -> None:

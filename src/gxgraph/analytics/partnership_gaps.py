@@ -18,38 +18,38 @@ even when no technology is mapped to it yet.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from typing import Literal
+from collections.abc import Iterable, Mapping
+from typing import Any, Literal, Self
 
 import networkx as nx
 
-from gxgraph.analytics.evidence import EvidencePath, Scored, Step
 from gxgraph.analytics.graph import country_regions, is_japanese, nodes_of_kind
-from gxgraph.analytics.recommend import (
-    KnowledgeIndex,
-    NodeRef,
-    Recommendation,
-    active_partners,
-    node_ref,
-    rank_partners,
-)
+from gxgraph.analytics.recommend import KnowledgeIndex, Recommendation, active_partners, rank_partners
+from gxgraph.analytics.rows import EvidencePath, PlacedNodeRow, Scored, Step
 
 __all__ = ["PartnershipGap", "PartnershipRef", "group_by_region", "japanese_users", "partnership_gaps"]
 
 
-class PartnershipRef(NodeRef):
+class PartnershipRef(PlacedNodeRow):
     """A partnership named in a result, with its status."""
 
     status: str | None = None
+
+    @classmethod
+    def of(
+        cls, graph: nx.MultiDiGraph, node: str, regions: Mapping[str, str] | None = None, **fields: Any
+    ) -> Self:
+        """The partnership ``node`` as :meth:`PlacedNodeRow.of` describes it, with its status."""
+        return super().of(graph, node, regions, status=graph.nodes[node].get("status"), **fields)
 
 
 class PartnershipGap(Scored):
     """A world-class (institution, field) pair with no active Japanese company partner."""
 
-    field: NodeRef
-    institution: NodeRef
+    field: PlacedNodeRow
+    institution: PlacedNodeRow
     strong_in_score: float
-    technologies: list[NodeRef]
+    technologies: list[PlacedNodeRow]
     partnerships: list[PartnershipRef]
     companies: list[Recommendation]
     companies_basis: Literal["field", "institution"]
@@ -121,7 +121,7 @@ def partnership_gaps(
     ...     {"kind": "company", "id": "c", "is_japanese": True},
     ...     {"type": "STRONG_IN", "from": "i", "to": "f", "score": 0.9},
     ...     {"type": "COVERS", "from": "f", "to": "t"}, {"type": "DEVELOPS", "from": "c", "to": "t"}])
-    >>> [(gap.institution.id, gap.field.id, gap.score, [c.partner_id for c in gap.companies])
+    >>> [(gap.institution.id, gap.field.id, gap.score, [c.id for c in gap.companies])
     ...  for gap in partnership_gaps(g)]
     [('i', 'f', 0.9, ['c'])]
     """
@@ -135,7 +135,7 @@ def partnership_gaps(
     users: dict[str, dict[str, list[Step]]] = {}
     gaps = []
     for inst in nodes_of_kind(graph, "institution"):
-        where = node_ref(graph, inst, regions)
+        where = PlacedNodeRow.of(graph, inst, regions)
         if (
             is_japanese(graph, inst)
             or japanese & linked.get(inst, set())
@@ -143,7 +143,7 @@ def partnership_gaps(
         ):
             continue
         deals = [
-            PartnershipRef(status=graph.nodes[deal].get("status"), **node_ref(graph, deal).model_dump())
+            PartnershipRef.of(graph, deal)
             for deal, keys in graph.pred[inst].items()
             if "PARTY" in keys and graph.nodes[deal].get("status") != "active"
         ]
@@ -176,10 +176,10 @@ def partnership_gaps(
                 score=score,
                 components=components,
                 evidence=evidence,
-                field=node_ref(graph, fld),
+                field=PlacedNodeRow.of(graph, fld),
                 institution=where,
                 strong_in_score=strength,
-                technologies=[node_ref(graph, t) for t in techs],
+                technologies=[PlacedNodeRow.of(graph, t) for t in techs],
                 partnerships=sorted(deals, key=lambda d: d.id),
                 companies=companies,
                 companies_basis=basis,

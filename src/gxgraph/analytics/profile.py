@@ -24,8 +24,8 @@ from typing import Any
 import networkx as nx
 from pydantic import BaseModel, Field
 
-from gxgraph.analytics.evidence import Scored
 from gxgraph.analytics.graph import nodes_of_kind
+from gxgraph.analytics.rows import NodeRow, Scored
 from gxgraph.domain.kinds import Indicator
 from gxgraph.domain.nodes import IndicatorValue
 from gxgraph.errors import NotFound
@@ -58,14 +58,11 @@ class DestructionPoint(BaseModel):
     illustrative: bool
 
 
-class InnovationProfile(Scored):
-    """A country's inputs against its outputs; ``score`` is the gap (0 when unknown)."""
+class InnovationProfile(NodeRow, Scored):
+    """A country (``id``) and its inputs against its outputs; ``score`` is the gap (0 when unknown)."""
 
-    node_id: str
     iso_code: str
-    name_en: str | None = None
-    name_ja: str | None = None
-    region: str | None = None
+    region: str | None = Field(default=None, description="The country's region.")
     year: int | None = Field(description="The year the ranks are for.")
     inputs: list[IndicatorValue]
     outputs: list[IndicatorValue]
@@ -130,13 +127,12 @@ def _profile(graph: nx.MultiDiGraph, node: str, year: int | None) -> InnovationP
     flagged = [f"{f.indicator} {f.year}" for f in (*inputs, *outputs) if f.illustrative]
     flagged += [f"creative_destruction {p.year}" for p in destruction if p.illustrative]
     components = {"gap": gap or 0.0, "mean_input_rank": mean_in or 0.0, "mean_output_rank": mean_out or 0.0}
-    return InnovationProfile(
+    return InnovationProfile.of(
+        graph,
+        node,
         score=gap or 0.0,
         components={key: round(value, 6) for key, value in components.items()},
-        node_id=node,
         iso_code=attrs["iso_code"],
-        name_en=attrs.get("name_en"),
-        name_ja=attrs.get("name_ja"),
         region=attrs.get("region"),
         year=year,
         inputs=inputs,

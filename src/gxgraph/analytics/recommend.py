@@ -32,21 +32,18 @@ from collections.abc import Collection
 from typing import Any, Literal, get_args
 
 import networkx as nx
-from pydantic import BaseModel
 
-from gxgraph.analytics.evidence import EvidencePath, Scored, Step
 from gxgraph.analytics.graph import country_regions, nodes_of_kind
+from gxgraph.analytics.rows import EvidencePath, PlacedNodeRow, Scored, Step
 from gxgraph.errors import InvalidInput, NotFound
 
 __all__ = [
     "METHODS",
     "PPR_EXCLUDED_TYPES",
     "KnowledgeIndex",
-    "NodeRef",
     "Recommendation",
     "SharedNode",
     "active_partners",
-    "node_ref",
     "rank_partners",
     "recommend_partners",
 ]
@@ -60,48 +57,16 @@ _ORGS = frozenset({"institution", "company"})
 Route = tuple[tuple[str, str, str], ...]
 
 
-class NodeRef(BaseModel):
-    """A node named in a result: id, kind, names and, for actors, where it is."""
-
-    id: str
-    kind: str
-    name_en: str | None = None
-    name_ja: str | None = None
-    country: str | None = None
-    region: str | None = None
-
-
-class SharedNode(NodeRef):
+class SharedNode(PlacedNodeRow):
     """One reason for a recommendation: a node both sides reach, and its part of the score."""
 
     contribution: float
 
 
-class Recommendation(Scored):
-    """A recommended partner; ``shared`` holds the reasons, largest contribution first."""
+class Recommendation(PlacedNodeRow, Scored):
+    """A recommended partner (``id``); ``shared`` holds the reasons, largest contribution first."""
 
-    partner_id: str
-    name_en: str | None = None
-    name_ja: str | None = None
-    kind: str
-    country: str | None = None
-    region: str | None = None
     shared: list[SharedNode]
-
-
-def node_ref(graph: nx.MultiDiGraph, node: str, regions: dict[str, str] | None = None) -> NodeRef:
-    """Describe a node; ``regions`` (from ``country_regions``) fills a region from the country. Cost: O(1).
-
-    >>> from gxgraph.analytics.graph import graph_from_rows
-    >>> g = graph_from_rows([{"kind": "company", "id": "c", "country": "JP"}])
-    >>> node_ref(g, "c", {"JP": "japan"}).region
-    'japan'
-    """
-    attrs = graph.nodes[node]
-    country = attrs.get("country")
-    region = attrs.get("region") or (regions or {}).get(country or "")
-    names = {"name_en": attrs.get("name_en"), "name_ja": attrs.get("name_ja")}
-    return NodeRef(id=node, kind=attrs["kind"], country=country, region=region, **names)
 
 
 def check_method(method: str) -> None:
@@ -335,10 +300,9 @@ def _row(
     graph: nx.MultiDiGraph, regions: dict[str, str], other: str, score: float, terms: list[tuple[str, float]],
     components: dict[str, float], evidence: list[EvidencePath],
 ) -> Recommendation:  # fmt: skip
-    shared = [SharedNode(contribution=c, **node_ref(graph, z).model_dump()) for z, c in terms]
-    where = node_ref(graph, other, regions).model_dump(exclude={"id"})
-    return Recommendation(
-        score=score, components=components, evidence=evidence, partner_id=other, shared=shared, **where
+    shared = [SharedNode.of(graph, z, contribution=c) for z, c in terms]
+    return Recommendation.of(
+        graph, other, regions, score=score, components=components, evidence=evidence, shared=shared
     )
 
 
@@ -385,7 +349,7 @@ def rank_partners(
     >>> g = graph_from_rows([{"kind": "company", "id": "c"}, {"kind": "institution", "id": "i"},
     ...     {"kind": "technology", "id": "t"}, {"type": "DEVELOPS", "from": "c", "to": "t"},
     ...     {"type": "DEVELOPS", "from": "i", "to": "t"}])
-    >>> [(r.partner_id, round(r.score, 3), [s.id for s in r.shared]) for r in rank_partners(g, "c", ["i"])]
+    >>> [(r.id, round(r.score, 3), [s.id for s in r.shared]) for r in rank_partners(g, "c", ["i"])]
     [('i', 1.443, ['t'])]
     >>> [(s.from_id, s.type, s.to_id) for s in rank_partners(g, "c", ["i"])[0].evidence[0].steps]
     [('c', 'DEVELOPS', 't'), ('i', 'DEVELOPS', 't')]
@@ -475,7 +439,7 @@ def recommend_partners(
     ...     {"kind": "institution", "id": "i"}, {"kind": "institution", "id": "j"},
     ...     {"kind": "technology", "id": "t"}, {"type": "DEVELOPS", "from": "c", "to": "t"},
     ...     {"type": "DEVELOPS", "from": "i", "to": "t"}, {"type": "DEVELOPS", "from": "j", "to": "t"}])
-    >>> [(r.partner_id, round(r.score, 3)) for r in recommend_partners(g, "c")]
+    >>> [(r.id, round(r.score, 3)) for r in recommend_partners(g, "c")]
     [('i', 0.91), ('j', 0.91)]
     """
     if graph.nodes.get(company_id, {}).get("kind") != "company":

@@ -21,10 +21,9 @@ import math
 import networkx as nx
 from pydantic import BaseModel
 
-from gxgraph.analytics.evidence import EvidencePath, Scored, Step
-from gxgraph.analytics.graph import country_regions, is_japanese, nodes_of_kind
+from gxgraph.analytics.graph import country_regions, is_japanese, nodes_of_kind, region_of
 from gxgraph.analytics.partnership_gaps import PartnershipRef
-from gxgraph.analytics.recommend import NodeRef, node_ref
+from gxgraph.analytics.rows import EvidencePath, PlacedNodeRow, Scored, Step
 from gxgraph.errors import NotFound
 
 __all__ = ["ReplicationCandidate", "ReplicationResult", "SharedField", "replication_candidates"]
@@ -32,7 +31,7 @@ __all__ = ["ReplicationCandidate", "ReplicationResult", "SharedField", "replicat
 _FIELDS, _TECHS = 0.75, 0.25
 
 
-class SharedField(NodeRef):
+class SharedField(PlacedNodeRow):
     """A field both the source institution and the candidate are strong in, with both scores."""
 
     source_institution: str
@@ -40,13 +39,12 @@ class SharedField(NodeRef):
     candidate_score: float
 
 
-class ReplicationCandidate(Scored):
-    """An institution abroad that resembles the partnership's institutions."""
+class ReplicationCandidate(PlacedNodeRow, Scored):
+    """An institution abroad (``id``) that resembles the partnership's institutions."""
 
-    institution: NodeRef
     global_south: bool
     shared_fields: list[SharedField]
-    shared_technologies: list[NodeRef]
+    shared_technologies: list[PlacedNodeRow]
     partnerships: list[PartnershipRef]
 
 
@@ -54,8 +52,8 @@ class ReplicationResult(BaseModel):
     """The partnership, who carries it (its institutions and Japanese companies), and where it could go."""
 
     partnership: PartnershipRef
-    source_institutions: list[NodeRef]
-    japanese_companies: list[NodeRef]
+    source_institutions: list[PlacedNodeRow]
+    japanese_companies: list[PlacedNodeRow]
     candidates: list[ReplicationCandidate]
 
 
@@ -67,10 +65,6 @@ def _strengths(graph: nx.MultiDiGraph, inst: str) -> dict[str, float]:
 
 def _develops(graph: nx.MultiDiGraph, inst: str) -> set[str]:
     return {t for t, keys in graph.succ[inst].items() if "DEVELOPS" in keys}
-
-
-def _partnership(graph: nx.MultiDiGraph, deal: str) -> PartnershipRef:
-    return PartnershipRef(status=graph.nodes[deal].get("status"), **node_ref(graph, deal).model_dump())
 
 
 def replication_candidates(
@@ -105,7 +99,7 @@ def replication_candidates(
     ...     {"kind": "field", "id": "f"}, {"type": "PARTY", "from": "p", "to": "us"},
     ...     {"type": "STRONG_IN", "from": "us", "to": "f", "score": 0.9},
     ...     {"type": "STRONG_IN", "from": "ke", "to": "f", "score": 0.6}])
-    >>> [(c.institution.id, c.score, c.global_south) for c in replication_candidates(g, "p").candidates]
+    >>> [(c.id, c.score, c.global_south) for c in replication_candidates(g, "p").candidates]
     [('ke', 0.75, True)]
     """
     if graph.nodes.get(partnership_id, {}).get("kind") != "partnership":
@@ -153,37 +147,39 @@ def replication_candidates(
             ]
             evidence.append(EvidencePath(note=f"both develop {tech}", steps=steps))
         fields = [
-            SharedField(
+            SharedField.of(
+                graph,
+                f,
                 source_institution=profile[f][1],
                 source_score=profile[f][0],
                 candidate_score=strengths[f],
-                **node_ref(graph, f).model_dump(),
             )
             for f in shared
         ]
-        where = node_ref(graph, inst, regions)
         deals = sorted(
-            (_partnership(graph, d) for d, keys in graph.pred[inst].items() if "PARTY" in keys),
+            (PartnershipRef.of(graph, d) for d, keys in graph.pred[inst].items() if "PARTY" in keys),
             key=lambda d: d.id,
         )
         candidates.append(
-            ReplicationCandidate(
+            ReplicationCandidate.of(
+                graph,
+                inst,
+                regions,
                 score=_FIELDS * cosine + _TECHS * overlap,
                 components={"field_similarity": cosine, "technology_overlap": overlap},
                 evidence=evidence,
-                institution=where,
-                global_south=where.region == "global_south",
+                global_south=region_of(graph, inst, regions) == "global_south",
                 shared_fields=sorted(fields, key=lambda sf: (-sf.source_score * sf.candidate_score, sf.id)),
-                shared_technologies=[node_ref(graph, t) for t in common],
+                shared_technologies=[PlacedNodeRow.of(graph, t) for t in common],
                 partnerships=deals,
             )
         )
-    candidates.sort(key=lambda c: (-c.score, c.institution.id))
+    candidates.sort(key=lambda c: (-c.score, c.id))
     return ReplicationResult(
-        partnership=_partnership(graph, partnership_id),
-        source_institutions=[node_ref(graph, i, regions) for i in sources],
+        partnership=PartnershipRef.of(graph, partnership_id),
+        source_institutions=[PlacedNodeRow.of(graph, i, regions) for i in sources],
         japanese_companies=[
-            node_ref(graph, p, regions)
+            PlacedNodeRow.of(graph, p, regions)
             for p in parties
             if graph.nodes[p]["kind"] == "company" and is_japanese(graph, p)
         ],

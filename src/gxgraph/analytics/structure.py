@@ -39,9 +39,9 @@ import networkx as nx
 from pydantic import BaseModel
 
 from gxgraph.analytics.backends import NETWORKX_LIMIT, Backend, Net
-from gxgraph.analytics.evidence import EvidencePath, Step
-from gxgraph.analytics.expertise import NodeRow, actor_bfs, trace
+from gxgraph.analytics.expertise import actor_bfs, trace
 from gxgraph.analytics.graph import CLASSIFICATION_TYPES, country_regions, is_japanese, region_of
+from gxgraph.analytics.rows import EvidencePath, NodeRow, PlacedNodeRow, Scored, Step
 
 __all__ = [
     "BROKER_KINDS",
@@ -69,7 +69,7 @@ BROKER_KINDS = ("institution", "company", "investor", "expert")
 _DOMAIN_RESET = {"both": 1.0, "gx": 0.5, "dx": 0.5}
 
 
-class Broker(NodeRow):
+class Broker(PlacedNodeRow, Scored):
     """A node that joins otherwise distant parts of the network."""
 
     degree: int
@@ -83,10 +83,9 @@ class Share(BaseModel):
     weight: float
 
 
-class Member(BaseModel):
-    node_id: str
-    kind: str | None = None
-    name_en: str | None = None
+class Member(NodeRow):
+    """One of a community's best-connected members."""
+
     degree: int
 
 
@@ -101,7 +100,7 @@ class Community(BaseModel):
     top_members: list[Member]
 
 
-class IsolatedCompany(NodeRow):
+class IsolatedCompany(PlacedNodeRow, Scored):
     """A Japanese company and its distance to the frontier (``hops`` None: out of reach)."""
 
     sector: str | None = None
@@ -111,7 +110,7 @@ class IsolatedCompany(NodeRow):
     path: list[str]
 
 
-class CentralInstitution(NodeRow):
+class CentralInstitution(PlacedNodeRow, Scored):
     """An institution central to GX × DX."""
 
     institution_type: str | None = None
@@ -167,7 +166,7 @@ def brokers(
     >>> from gxgraph.analytics.graph import graph_from_rows
     >>> g = graph_from_rows([{"kind": "company", "id": i} for i in "abc"] + [
     ...     {"type": "DEVELOPS", "from": "a", "to": "b"}, {"type": "DEVELOPS", "from": "b", "to": "c"}])
-    >>> [(b.node_id, b.betweenness, b.constraint) for b in brokers(g)]
+    >>> [(b.id, b.betweenness, b.constraint) for b in brokers(g)]
     [('b', 1.0, 0.5), ('a', 0.0, 1.0), ('c', 0.0, 1.0)]
     """
     net = Net(graph, CLASSIFICATION_TYPES, backend)
@@ -202,9 +201,9 @@ def brokers(
         rows.append(
             Broker.of(graph, node, regions, score=score, components=comps, evidence=evidence, **extra)
         )
-    rows = sorted(rows, key=lambda row: (-row.score, row.node_id))[:limit]
+    rows = sorted(rows, key=lambda row: (-row.score, row.id))[:limit]
     index = {name: i for i, name in enumerate(names)}
-    for row, value in zip(rows, net.constraint([index[row.node_id] for row in rows]), strict=True):
+    for row, value in zip(rows, net.constraint([index[row.id] for row in rows]), strict=True):
         row.constraint = None if math.isnan(value) else round(value, 6)
     return rows
 
@@ -244,7 +243,7 @@ def communities(
     >>> from gxgraph.analytics.graph import graph_from_rows
     >>> g = graph_from_rows([{"kind": "company", "id": i} for i in "abcdef"] + [
     ...     {"type": "DEVELOPS", "from": a, "to": b} for a, b in ("ab", "bc", "ac", "de", "ef", "df", "cd")])
-    >>> [[m.node_id for m in c.top_members] for c in communities(g)]
+    >>> [[m.id for m in c.top_members] for c in communities(g)]
     [['c', 'a', 'b'], ['d', 'e', 'f']]
     """
     net = Net(graph, CLASSIFICATION_TYPES, backend)
@@ -264,7 +263,6 @@ def communities(
         places = Counter(r for r in (region_of(graph, node, regions) for node in members) if r)
         kinds = Counter(str(graph.nodes[m].get("kind")) for m in members)
         top = sorted(group, key=lambda i: (-degree[i], names[i]))[:5]
-        member_kind = {i: {key: graph.nodes[names[i]].get(key) for key in ("kind", "name_en")} for i in top}
         result.append(
             Community(
                 community_id=number,
@@ -272,7 +270,7 @@ def communities(
                 kinds=dict(sorted(kinds.items())),
                 dominant_fields=[Share(id=f, weight=round(w, 6)) for f, w in _top(fields)],
                 dominant_regions=[Share(id=r, weight=w) for r, w in _top(places)],
-                top_members=[Member(node_id=names[i], degree=degree[i], **member_kind[i]) for i in top],
+                top_members=[Member.of(graph, names[i], degree=degree[i]) for i in top],
             )
         )
     return result
@@ -312,7 +310,7 @@ def isolated_companies(
     ...     {"type": "STRONG_IN", "from": "lab", "to": "f", "score": 0.95},
     ...     {"type": "COVERS", "from": "f", "to": "t"}, {"type": "DEVELOPS", "from": "near", "to": "t"},
     ... ])
-    >>> [(c.node_id, c.hops, c.nearest_frontier) for c in isolated_companies(g)]
+    >>> [(c.id, c.hops, c.nearest_frontier) for c in isolated_companies(g)]
     [('far', None, None), ('near', 1, 't')]
     """
     frontier: dict[str, list[Step]] = {}
@@ -387,7 +385,7 @@ def central_institutions(
     ...     {"type": "DEVELOPS", "from": "both-lab", "to": "ai"},
     ...     {"type": "DEVELOPS", "from": "gx-lab", "to": "h2"},
     ... ])
-    >>> [(c.node_id, c.gx_technologies, c.dx_technologies) for c in central_institutions(g)]
+    >>> [(c.id, c.gx_technologies, c.dx_technologies) for c in central_institutions(g)]
     [('both-lab', 1, 1), ('gx-lab', 1, 0)]
     """
     net = Net(graph, {"LOCATED_IN", "IN_SEGMENT"}, backend)

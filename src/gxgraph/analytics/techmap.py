@@ -29,19 +29,21 @@ from pydantic import BaseModel, Field
 
 from gxgraph.analytics.commercialisation import Perspective, gap_scores, latest_segments
 from gxgraph.analytics.graph import is_japanese
+from gxgraph.analytics.rows import NodeRow
 
 __all__ = ["TechMapCell", "TechnologyMap", "technology_map"]
 
 
-class TechMapCell(BaseModel):
-    """One industry x digital-technology cell of the technology map."""
+class TechMapCell(NodeRow):
+    """One industry x digital-technology cell of the technology map.
+
+    The cell is named by its latest segment (``id``, ``kind`` ``market_segment``, its names): the
+    figures it shows are that segment's.
+    """
 
     industry: str
     digital_technology: str
-    segment_id: str = Field(description="The segment whose figures the cell shows (its latest year).")
     segment_ids: list[str] = Field(description="Every segment of the cell, all years.")
-    name_en: str | None = None
-    name_ja: str | None = None
     year: int | None = None
     cagr_pct: float | None = None
     market_size_usd: float | None = None
@@ -105,7 +107,7 @@ def technology_map(
     ...     {"type": "DEVELOPS", "from": "jp", "to": "t2", "patents": 5},
     ... ])
     >>> tech_map = technology_map(g)  # t2: strength 0.5, not deployed in Japan, TRL 9 -> gap 0.375
-    >>> [(c.segment_id, c.year, c.cagr_pct, c.illustrative) for c in tech_map.cells]
+    >>> [(c.id, c.year, c.cagr_pct, c.illustrative) for c in tech_map.cells]
     [('s2', 2030, 25.0, True)]
     >>> cell = tech_map.cells[0]
     >>> cell.technology_ids, cell.deployments, cell.japanese_deployment_share, cell.gap_technology_ids
@@ -138,19 +140,19 @@ def technology_map(
     scores = gap_scores(graph, perspective=perspective)
     cells = []
     for key in sorted(segments):
-        head = graph.nodes[latest[segments[key][0]]]
+        head_id = latest[segments[key][0]]
+        head = graph.nodes[head_id]
         techs = sorted(members[key])
         deployed = len(cases[key])
         japanese = len(cases[key] & japanese_cases)
         gaps = [t for t in techs if t in scores and scores[t] >= gap_threshold]
         cells.append(
-            TechMapCell(
+            TechMapCell.of(
+                graph,
+                head_id,
                 industry=key[0],
                 digital_technology=key[1],
-                segment_id=latest[segments[key][0]],
                 segment_ids=segments[key],
-                name_en=head.get("name_en"),
-                name_ja=head.get("name_ja"),
                 year=head.get("year"),
                 cagr_pct=head.get("cagr_pct"),
                 market_size_usd=head.get("market_size_usd"),

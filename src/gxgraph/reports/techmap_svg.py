@@ -87,7 +87,7 @@ def render_bubble_chart(tech_map: TechnologyMap) -> str:
     Examples
     --------
     >>> from gxgraph.analytics.techmap import TechMapCell, TechnologyMap
-    >>> cell = TechMapCell(industry="energy", digital_technology="ai", segment_id="s", segment_ids=["s"],
+    >>> cell = TechMapCell(id="s", industry="energy", digital_technology="ai", segment_ids=["s"],
     ...     cagr_pct=20.0, market_size_usd=5e9, illustrative=True, technologies=3, deployments=2,
     ...     japanese_deployments=1, japanese_deployment_share=0.5, gap_count=1,
     ...     technology_ids=["a", "b", "c"], gap_technology_ids=["a"])
