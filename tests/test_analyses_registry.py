@@ -1,6 +1,7 @@
 """The analyses registry drives every front door: each analysis answers the same over HTTP and the CLI
 on both stores, bad input fails the same way on both (exit 2, no traceback), and a spec registered
-here appears in HTTP, the CLI and the OpenAPI document without any hand-written route or option."""
+here appears in HTTP, the CLI, the Python client and the OpenAPI document without any hand-written
+route, option or method."""
 
 from __future__ import annotations
 
@@ -20,8 +21,11 @@ from gxgraph.analytics.graph import nodes_of_kind
 from gxgraph.api.routes.analytics import build_router
 from gxgraph.cli import app as cli_app
 from gxgraph.cli_analyze import build_cli
+from gxgraph.client import Client
+from gxgraph.client.codegen import generate
 from gxgraph.domain.kinds import NodeKind
 from gxgraph.domain.vocabulary import Role
+from gxgraph.errors import InvalidInput
 from gxgraph.settings import get_settings
 from gxgraph.store.base import GraphStore
 from tests.conftest import BACKENDS, SAMPLE, Api, load_jsonl, make_api
@@ -228,7 +232,7 @@ NEW = AnalysisSpec(
 )
 
 
-def test_a_new_spec_appears_in_http_cli_and_openapi(sample_api: Api, cli_on: None) -> None:
+def test_a_new_spec_appears_in_http_cli_client_and_openapi(sample_api: Api, cli_on: None) -> None:
     registry = Registry((NEW,))
     app = sample_api.client.app
     app.include_router(build_router(registry), prefix="/v1")  # type: ignore[attr-defined]
@@ -246,6 +250,18 @@ def test_a_new_spec_appears_in_http_cli_and_openapi(sample_api: Api, cli_on: Non
     refused = runner.invoke(build_cli(registry), ["kind-counts", "--kind", "planet"])
     assert refused.exit_code == 2
     assert json.loads(refused.stderr.split("\n", 1)[1])["error"]["details"][0]["loc"] == ["query", "kind"]
+    with Client(http=sample_api.client, api_key=sample_api.keys[Role.ANALYST], registry=registry) as client:
+        answer = client.analyze("kind-counts", kind=NodeKind.COUNTRY)
+        assert comparable(answer.model_dump(mode="json")) == comparable(http.json())
+        with pytest.raises(InvalidInput):
+            client.analyze("kind-counts", kind="planet")
+    generated = generate(registry)
+    assert (
+        "def kind_counts(*, kind: NodeKind | None = None, limit: int = 20) -> Call[Analysis[list[KindCount]]]:"
+        in generated
+    )
+    assert "    kind_counts = sync_method(kind_counts)" in generated
+    assert "    kind_counts = async_method(kind_counts)" in generated
     document = sample_api.client.get("/openapi.json").json()
     operation = document["paths"]["/v1/analytics/kind-counts"]["get"]
     assert {p["name"] for p in operation["parameters"]} == {"kind", "limit"}

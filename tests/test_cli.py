@@ -45,7 +45,8 @@ def test_bad_file_exits_2_with_line_numbers(data_dir: Path) -> None:
     source.write_text(jsonl(GOOD) + "{broken\n", encoding="utf-8")
     result = runner.invoke(app, ["import", str(source)])
     assert result.exit_code == 2
-    assert f"{source}:6" in result.output
+    body = json.loads(result.stderr[result.stderr.index("error (") :].partition("\n")[2])
+    assert [(d["file"], d["line"]) for d in body["error"]["details"]] == [(str(source), 6)]
     stats = runner.invoke(app, ["store", "stats"])
     assert json.loads(stats.stdout)["nodes"] == {}
 

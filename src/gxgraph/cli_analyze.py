@@ -10,20 +10,23 @@ import json
 import sys
 import types
 import typing
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated, Any
 
 import typer
 from pydantic.fields import FieldInfo
 
-from gxgraph.analyses import ANALYSES, AnalysisSpec, Registry, run_analysis, validate_params
-from gxgraph.errors import GxGraphError
+from gxgraph.analyses import ANALYSES, AnalysisParams, AnalysisSpec, Registry, run_analysis, validate_params
+from gxgraph.cli_errors import ReportErrors
+from gxgraph.services.analysis import Analysis
 from gxgraph.services.projection import ProjectionCache
 from gxgraph.settings import get_settings
 from gxgraph.store import open_store
 
 _KW = inspect.Parameter.KEYWORD_ONLY
 SVG_OPTION = "svg"
+CONTEXT = "ctx"
 
 
 def _is_list(info: FieldInfo) -> bool:
@@ -66,28 +69,48 @@ def _parameter(spec: AnalysisSpec[Any, Any], name: str, info: FieldInfo) -> insp
     return inspect.Parameter(name, _KW, annotation=Annotated[str | None, option], default=None)
 
 
-def _fail(exc: GxGraphError) -> typer.Exit:
-    """The one error path of every analyze command: the HTTP error body on stderr, exit code 2."""
-    typer.echo(f"error ({exc.code}): {exc.message}", err=True)
-    typer.echo(json.dumps(exc.to_body(), ensure_ascii=False, indent=2), err=True)
-    return typer.Exit(code=2)
+@dataclass(frozen=True)
+class Remote:
+    """The server ``--url`` names, if any, and the key to send it."""
+
+    url: str | None = None
+    api_key: str | None = None
+
+
+def _compute_here(
+    spec: AnalysisSpec[Any, Any], params: AnalysisParams, chart: bool
+) -> tuple[Analysis[Any], str | None]:
+    store = open_store(get_settings())
+    try:
+        analysis = run_analysis(spec, params, ProjectionCache(store), store)
+    finally:
+        store.close()
+    return analysis, spec.svg(analysis.results) if chart and spec.svg else None
+
+
+def _ask_server(
+    spec: AnalysisSpec[Any, Any], params: AnalysisParams, remote: Remote, chart: bool
+) -> tuple[Analysis[Any], str | None]:
+    from gxgraph.client import Client  # the HTTP client loads only for --url
+
+    values = params.model_dump()
+    with Client(remote.url, api_key=remote.api_key, registry=Registry((spec,))) as client:
+        analysis = client.analyze(spec.name, **values)
+        return analysis, client.analysis_svg(spec.name, **values) if chart and spec.svg else None
 
 
 def _run(spec: AnalysisSpec[Any, Any], values: dict[str, Any]) -> None:
     svg: Path | None = values.pop(SVG_OPTION, None)
+    remote: Remote = values.pop(CONTEXT).obj or Remote()
     fields = spec.params.model_fields
     given = {fields[name].alias or name: value for name, value in values.items() if value is not None}
-    try:
-        params = validate_params(spec, given)
-        store = open_store(get_settings())
-        try:
-            analysis = run_analysis(spec, params, ProjectionCache(store), store)
-        finally:
-            store.close()
-    except GxGraphError as exc:
-        raise _fail(exc) from exc
-    if svg is not None and spec.svg is not None:
-        svg.write_text(spec.svg(analysis.results), encoding="utf-8")
+    params = validate_params(spec, given)
+    if remote.url:
+        analysis, chart = _ask_server(spec, params, remote, svg is not None)
+    else:
+        analysis, chart = _compute_here(spec, params, svg is not None)
+    if svg is not None and chart is not None:
+        svg.write_text(chart, encoding="utf-8")
     sys.stdout.write(
         json.dumps(analysis.model_dump(mode="json", by_alias=True), ensure_ascii=False, indent=2)
     )
@@ -106,6 +129,8 @@ def add_command(app: typer.Typer, spec: AnalysisSpec[Any, Any]) -> None:
             inspect.Parameter(SVG_OPTION, _KW, annotation=Annotated[Path | None, option], default=None)
         )
 
+    parameters.insert(0, inspect.Parameter(CONTEXT, _KW, annotation=typer.Context))
+
     def command(**values: Any) -> None:
         _run(spec, values)
 
@@ -114,13 +139,30 @@ def add_command(app: typer.Typer, spec: AnalysisSpec[Any, Any]) -> None:
     app.command(spec.name, help=f"{spec.summary}\n\n{spec.documentation}")(command)
 
 
+def _choose_server(
+    ctx: typer.Context,
+    url: Annotated[
+        str | None,
+        typer.Option(
+            envvar="GXGRAPH_URL",
+            help="Ask this gxgraph server (http://host:port) instead of opening the store.",
+        ),
+    ] = None,
+    api_key: Annotated[
+        str | None, typer.Option(envvar="GXGRAPH_API_KEY", help="API key to send with --url (analyst role).")
+    ] = None,
+) -> None:
+    ctx.obj = Remote(url, api_key)
+
+
 def build_cli(registry: Registry) -> typer.Typer:
     """A Typer app with one command per analysis in ``registry``."""
     app = typer.Typer(
-        help="Analytics over the current graph; every answer names the graph version it reflects."
+        cls=ReportErrors,
+        help="Analytics over the current graph; every answer names the graph version it reflects.",
     )
-    # A callback keeps the app a group of commands even when the registry holds a single analysis.
-    app.callback()(lambda: None)
+    # The callback also keeps the app a group of commands when the registry holds a single analysis.
+    app.callback()(_choose_server)
     for spec in registry:
         add_command(app, spec)
     return app

@@ -58,6 +58,11 @@ class Settings(BaseSettings):
     retry_after_seconds: int = Field(default=5, ge=1, le=3600)
     """The ``Retry-After`` sent with 503 answers."""
 
+    url: str | None = None
+    """A gxgraph server for the Python client and ``gxgraph analyze --url`` (e.g. ``http://host:8000``)."""
+    api_key: SecretStr | None = None
+    """The API key the Python client and ``gxgraph analyze --url`` send."""
+
     @property
     def falkordb_dir(self) -> Path:
         """Folder that holds the embedded store's socket, append-only file and lock."""

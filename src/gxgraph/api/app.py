@@ -69,6 +69,8 @@ def create_app(settings: Settings | None = None, store: GraphStore | None = None
         lifespan=lifespan,
         docs_url=None,
         redoc_url=None,
+        # Operation ids become method names in generated clients: the handler's name, not a path mangle.
+        generate_unique_id_function=lambda route: route.name,
     )
     app.mount("/static", StaticFiles(packages=[("gxgraph.api", "static")]), name="static")
     app.include_router(docs.router)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, ConfigDict, Field
 
 from gxgraph.domain.kinds import NodeKind, RelType
 from gxgraph.domain.vocabulary import Direction
@@ -33,8 +33,10 @@ class Edge(BaseModel):
     """A relationship as the API shows it."""
 
     type: RelType
-    from_id: str = Field(serialization_alias="from")
-    to_id: str = Field(serialization_alias="to")
+    model_config = ConfigDict(populate_by_name=True)
+
+    from_id: str = Field(alias="from")
+    to_id: str = Field(alias="to")
     properties: dict[str, Any]
 
 

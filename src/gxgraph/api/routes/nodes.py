@@ -51,7 +51,7 @@ def _with_etag(response: Response, stored: nodes.StoredNode) -> NodeBase:
 
 
 @router.get("/nodes/{node_id}", tags=["graph"], response_model=Node)
-def get_any_node(node_id: NodeId, store: StoreDep, _: ViewerKey, response: Response) -> Any:
+def get_node(node_id: NodeId, store: StoreDep, _: ViewerKey, response: Response) -> Any:
     """Get a node of any kind by id; the `ETag` header carries its revision."""
     return _with_etag(response, nodes.get_stored_node(store, node_id))
 

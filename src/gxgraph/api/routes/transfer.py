@@ -31,7 +31,7 @@ _CSV_TYPES = ("text/csv", "application/csv")
         }
     },
 )
-async def import_file(
+async def import_graph(
     request: Request,
     store: StoreDep,
     settings: SettingsDep,

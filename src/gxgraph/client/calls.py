@@ -1,0 +1,218 @@
+"""The graph API as call builders: each function describes one request and how to read its answer.
+
+The clients bind these as methods (``client.search(...)``); the answers are the pydantic models the
+server itself answers with. Query values are checked here with the server's own models, so a bad
+filter fails before any request, with the error the server would have given.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+from typing import Any, TypeVar
+from urllib.parse import quote
+
+import httpx
+from pydantic import BaseModel, TypeAdapter, ValidationError
+
+from gxgraph.api.models import Page, filter_model, update_model
+from gxgraph.client.transport import Call, QueryParams
+from gxgraph.domain.kinds import NodeKind, RelType
+from gxgraph.domain.nodes import Node, NodeBase
+from gxgraph.domain.relationships import Relationship, RelationshipBase
+from gxgraph.domain.vocabulary import Direction
+from gxgraph.errors import InvalidInput, validation_details
+from gxgraph.services.graph import Neighborhood, PathsResult, SearchHit
+from gxgraph.services.imports import ImportFormat, ImportReport
+from gxgraph.services.nodes import StoredNode
+
+__all__ = [
+    "create_node",
+    "create_relationship",
+    "delete_node",
+    "delete_relationship",
+    "get_node",
+    "get_relationship",
+    "import_graph",
+    "list_nodes",
+    "neighbors",
+    "paths",
+    "schema",
+    "search",
+    "stats",
+    "update_node",
+]
+
+M = TypeVar("M")
+
+_NODE: TypeAdapter[NodeBase] = TypeAdapter(Node)
+_RELATIONSHIP: TypeAdapter[RelationshipBase] = TypeAdapter(Relationship)
+_HITS = TypeAdapter(list[SearchHit])
+_NODE_PAGE = TypeAdapter(Page[Node])
+_CONTENT_TYPES = {ImportFormat.JSONL: "application/x-ndjson", ImportFormat.CSV: "text/csv"}
+
+
+def segment(value: str) -> str:
+    """``value`` as one path segment: a slash or dot in it can never reach another route."""
+    return quote(value, safe="")
+
+
+def model(kind: type[M] | TypeAdapter[M]) -> Any:
+    """A parser of a JSON answer into ``kind`` (a model class or a type adapter)."""
+    adapter = kind if isinstance(kind, TypeAdapter) else TypeAdapter(kind)
+    return lambda response: adapter.validate_json(response.content)
+
+
+def _json(response: httpx.Response) -> dict[str, Any]:
+    body: dict[str, Any] = response.json()
+    return body
+
+
+def _stored(response: httpx.Response) -> StoredNode:
+    return StoredNode(_NODE.validate_json(response.content), response.headers.get("ETag", "").strip('"'))
+
+
+def _if_match(revision: str | None) -> dict[str, str]:
+    return {} if revision is None else {"If-Match": f'"{revision}"'}
+
+
+def query(values: Mapping[str, Any]) -> QueryParams:
+    """Query pairs of ``values``: None left out, lists repeated, enums by value, booleans lower case."""
+    pairs: list[tuple[str, str | int | float | bool]] = []
+    for name, value in values.items():
+        for item in value if isinstance(value, list | tuple) else [value]:
+            if item is None:
+                continue
+            plain: Any = getattr(item, "value", item)
+            pairs.append((name, str(plain).lower() if isinstance(plain, bool) else plain))
+    return pairs
+
+
+def checked(schema: type[BaseModel], values: Mapping[str, Any]) -> BaseModel:
+    """``values`` as ``schema``, or the InvalidInput the server would answer with."""
+    try:
+        return schema.model_validate(dict(values))
+    except ValidationError as exc:
+        details = validation_details(exc.errors(include_url=False), ("query",))
+        raise InvalidInput("the request does not match the schema", details) from exc
+
+
+def search(q: str, *, kind: Sequence[NodeKind] | None = None, limit: int = 10) -> Call[list[SearchHit]]:
+    """Typeahead over every kind: exact, prefix and substring matches on ids and both names."""
+    return Call("GET", "/v1/search", model(_HITS), params=query({"q": q, "kind": kind, "limit": limit}))
+
+
+def get_node(node_id: str, kind: NodeKind | None = None) -> Call[StoredNode]:
+    """A node by id (of ``kind`` when given, else of any kind) with its revision, for ``if_match``."""
+    collection = f"/v1/{kind.plural}" if kind is not None else "/v1/nodes"
+    return Call("GET", f"{collection}/{segment(node_id)}", _stored)
+
+
+def list_nodes(
+    kind: NodeKind, *, cursor: str | None = None, limit: int = 50, **filters: Any
+) -> Call[Page[NodeBase]]:
+    """One page of ``kind`` nodes; ``filters`` are the collection's (``q``, ``sort``, ``order``,
+    equality and ``<field>_min``/``_max`` ranges; ``GET /v1/schema`` lists them per kind)."""
+    params = checked(filter_model(kind), {**filters, "cursor": cursor, "limit": limit})
+    values = params.model_dump(mode="json", exclude_none=True)
+    return Call("GET", f"/v1/{kind.plural}", model(_NODE_PAGE), params=query(values))
+
+
+def create_node(node: NodeBase) -> Call[StoredNode]:
+    """Store a new node (secretariat role); Conflict when its id is taken."""
+    kind = NodeKind(node.kind)  # type: ignore[attr-defined]
+    body = node.model_dump(mode="json", exclude_none=True)
+    return Call("POST", f"/v1/{kind.plural}", _stored, json=body, idempotent=False)
+
+
+def update_node(
+    kind: NodeKind, node_id: str, changes: Mapping[str, Any], *, if_match: str | None = None
+) -> Call[StoredNode]:
+    """Change only the fields in ``changes``; with ``if_match`` (a revision), PreconditionFailed when
+    the node has changed since."""
+    body = checked(update_model(kind), changes).model_dump(mode="json", exclude_unset=True)
+    path = f"/v1/{kind.plural}/{segment(node_id)}"
+    return Call("PATCH", path, _stored, json=body, headers=_if_match(if_match), idempotent=False)
+
+
+def delete_node(kind: NodeKind, node_id: str, *, if_match: str | None = None) -> Call[None]:
+    """Delete a node and its relationships (secretariat role)."""
+    path = f"/v1/{kind.plural}/{segment(node_id)}"
+    return Call("DELETE", path, lambda _: None, headers=_if_match(if_match), idempotent=False)
+
+
+def neighbors(
+    node_id: str,
+    *,
+    depth: int = 1,
+    direction: Direction = Direction.BOTH,
+    rel_type: Sequence[RelType] | None = None,
+    kind: Sequence[NodeKind] | None = None,
+    limit: int = 100,
+) -> Call[Neighborhood]:
+    """Nodes within 1-3 hops of a node, each with the relationships that reach it."""
+    values = {"depth": depth, "direction": direction, "rel_type": rel_type, "kind": kind, "limit": limit}
+    return Call("GET", f"/v1/nodes/{segment(node_id)}/neighbors", model(Neighborhood), params=query(values))
+
+
+def paths(from_id: str, to_id: str, *, max_hops: int = 4, limit: int = 10) -> Call[PathsResult]:
+    """All shortest paths between two nodes, ignoring direction."""
+    values = {"from": from_id, "to": to_id, "max_hops": max_hops, "limit": limit}
+    return Call("GET", "/v1/paths", model(PathsResult), params=query(values))
+
+
+def create_relationship(relationship: RelationshipBase) -> Call[RelationshipBase]:
+    """Store a new relationship between two existing nodes (secretariat role)."""
+    body = relationship.model_dump(mode="json", by_alias=True, exclude_none=True)
+    return Call("POST", "/v1/relationships", model(_RELATIONSHIP), json=body, idempotent=False)
+
+
+def _relationship_path(rel_type: RelType, from_id: str, to_id: str) -> str:
+    return f"/v1/relationships/{segment(rel_type.value)}/{segment(from_id)}/{segment(to_id)}"
+
+
+def get_relationship(rel_type: RelType, from_id: str, to_id: str) -> Call[RelationshipBase]:
+    """One relationship by type and endpoints."""
+    return Call("GET", _relationship_path(rel_type, from_id, to_id), model(_RELATIONSHIP))
+
+
+def delete_relationship(rel_type: RelType, from_id: str, to_id: str) -> Call[None]:
+    """Delete one relationship (secretariat role)."""
+    path = _relationship_path(rel_type, from_id, to_id)
+    return Call("DELETE", path, lambda _: None, idempotent=False)
+
+
+def import_graph(
+    data: bytes | str | Path, *, format: ImportFormat | None = None, dry_run: bool = False
+) -> Call[ImportReport]:
+    """Import JSON Lines or CSV (a file path, text or bytes), all or nothing (secretariat role).
+
+    The format defaults to the file's suffix (``.csv``), else JSON Lines. Importing the same data twice
+    changes nothing, so an import cut off by the network is safe to send again.
+    """
+    if isinstance(data, Path):
+        format = format or (ImportFormat.CSV if data.suffix.lower() == ".csv" else None)
+        data = data.read_bytes()
+    fmt = format or ImportFormat.JSONL
+    body = data.encode("utf-8") if isinstance(data, str) else data
+    params = query({"format": fmt, "dry_run": dry_run})
+    headers = {"Content-Type": _CONTENT_TYPES[fmt]}
+    return Call(
+        "POST",
+        "/v1/import",
+        model(ImportReport),
+        params=params,
+        content=body,
+        headers=headers,
+        unbounded=True,
+    )
+
+
+def stats() -> Call[dict[str, Any]]:
+    """Node counts per kind, relationship counts per type, the graph version and the backend."""
+    return Call("GET", "/v1/stats", _json)
+
+
+def schema() -> Call[dict[str, Any]]:
+    """The graph schema: kinds with their filters and sort keys, and allowed relationship endpoints."""
+    return Call("GET", "/v1/schema", _json)
