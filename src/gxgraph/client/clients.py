@@ -92,10 +92,9 @@ def _opened(destination: Destination) -> Iterator[IO[bytes]]:
 
 
 class Client(SyncMethods):
-    """A blocking gxgraph client.
+    """A blocking gxgraph client: ``with Client(url, api_key=key) as gx: gx.who_knows(q="cybersecurity")``.
 
-    >>> with Client("http://127.0.0.1:8000", api_key="gx_...") as gx:  # doctest: +SKIP
-    ...     gx.who_knows(q="cybersecurity").results.knowers[0].name_en
+    ``http`` lends an existing httpx client (the base URL then defaults to its own); it is not closed.
     """
 
     def __init__(
