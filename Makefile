@@ -5,23 +5,38 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 NEO4J := scripts/neo4j-test-server
+# The Pythons the built wheel is installed on and used with in `make test`: the versions pyproject.toml's
+# classifiers list. Each must be on PATH or under pyenv; a narrower run: make wheel-test WHEEL_PYTHONS=3.11
+WHEEL_PYTHONS ?= 3.11 3.12 3.13
 export GXGRAPH_HOST ?= 127.0.0.1
 export GXGRAPH_PORT ?= 8000
 
-.PHONY: run test lint unit openapi seed bench neo4j-start neo4j-stop clean help
+.PHONY: run test lint unit openapi seed bench wheel-test lock neo4j-start neo4j-stop clean help
 
 help:
 	@echo "make run    - set up and serve the API on the embedded store with the sample ecosystem"
 	@echo "make test   - set up, start a real Neo4j, lint and run the whole test suite"
 	@echo "make lint   - ruff and mypy --strict"
-	@echo "make openapi - regenerate openapi.yaml from the app"
+	@echo "make openapi - regenerate openapi.yaml and the client's typed methods"
 	@echo "make bench  - import and query benchmarks on both stores (prints what it measured)"
+	@echo "make wheel-test - build the wheel, install it in fresh venvs, serve and query it (part of test)"
+	@echo "make lock   - re-resolve the dependencies into constraints.txt (then make test)"
 
-$(STAMP): pyproject.toml
+# Every install is pinned by constraints.txt, so a new machine gets the versions the tests passed with.
+$(STAMP): pyproject.toml constraints.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[dev,fast]'
+	$(BIN)/python -m pip install --quiet -c constraints.txt -e '.[dev,fast]'
 	touch $(STAMP)
+
+# Pins what a fresh install of the dev and fast extras resolves to today on $(PYTHON), in a scratch venv.
+lock:
+	set -euo pipefail; scratch=$$(mktemp -d); trap 'rm -rf "$$scratch"' EXIT; \
+	$(PYTHON) -m venv "$$scratch/venv"; \
+	"$$scratch/venv/bin/python" -m pip install --quiet --disable-pip-version-check -e '.[dev,fast]'; \
+	{ echo "# Pins for every install: make run, make test, scripts/wheel-smoke. Regenerate with make lock."; \
+	  "$$scratch/venv/bin/python" -m pip freeze --exclude-editable; } > "$$scratch/constraints.txt"; \
+	mv "$$scratch/constraints.txt" constraints.txt
 
 run: $(STAMP)
 	@echo "local admin API key (also: $(BIN)/gxgraph keys dev): $$($(BIN)/gxgraph keys dev)"
@@ -37,10 +52,13 @@ lint: $(STAMP)
 
 openapi: $(STAMP)
 	$(BIN)/gxgraph openapi > openapi.yaml
+	$(BIN)/python -m gxgraph.client.codegen | $(BIN)/ruff format --stdin-filename src/gxgraph/client/generated.py - > src/gxgraph/client/generated.py.new
+	mv src/gxgraph/client/generated.py.new src/gxgraph/client/generated.py
 
 # The suite needs a real Neo4j: start it here, stop it whatever the outcome.
 test: $(STAMP)
 	$(MAKE) lint
+	$(MAKE) wheel-test
 	$(NEO4J) start
 	GXGRAPH_TEST_NEO4J_URI=$$($(NEO4J) uri) $(BIN)/pytest; status=$$?; $(NEO4J) stop; exit $$status
 
@@ -48,6 +66,9 @@ test: $(STAMP)
 bench: $(STAMP)
 	NEO4J_TEST_HEAP=6g $(NEO4J) start
 	GXGRAPH_BENCH_NEO4J_URI=$$($(NEO4J) uri) $(BIN)/python scripts/bench.py; status=$$?; $(NEO4J) stop; exit $$status
+
+wheel-test: $(STAMP)
+	GXGRAPH_BUILD_PYTHON=$(BIN)/python scripts/wheel-smoke $(WHEEL_PYTHONS)
 
 neo4j-start:
 	$(NEO4J) start

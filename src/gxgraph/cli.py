@@ -7,6 +7,7 @@ import json
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
+from importlib import resources
 from pathlib import Path
 from typing import Annotated
 
@@ -15,6 +16,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from gxgraph.cli_analyze import app as analyze_app
+from gxgraph.cli_errors import ReportErrors
 from gxgraph.domain.vocabulary import Role
 from gxgraph.errors import GxGraphError
 from gxgraph.services import keys as key_service
@@ -25,7 +27,8 @@ from gxgraph.store import open_store
 from gxgraph.store.base import GraphStore
 
 app = typer.Typer(
-    help="gxgraph: knowledge graph of who knows what, who commercialises it, and where the gaps are."
+    cls=ReportErrors,
+    help="gxgraph: knowledge graph of who knows what, who commercialises it, and where the gaps are.",
 )
 keys_app = typer.Typer(help="Create, list and revoke API keys.")
 store_app = typer.Typer(help="Inspect or stop the configured store.")
@@ -34,8 +37,9 @@ app.add_typer(store_app, name="store")
 app.add_typer(analyze_app, name="analyze")
 console = Console(stderr=True)
 
-REPO_ROOT = Path(__file__).resolve().parents[2]
-SAMPLE_FILE = REPO_ROOT / "seeds" / "sample.jsonl"
+# Package data: a symlink to seeds/sample.jsonl in a checkout, a copy in a wheel. pip installs wheels
+# unpacked, so the resource is a real file.
+SAMPLE_FILE = Path(str(resources.files("gxgraph") / "sample.jsonl"))
 
 
 @contextmanager
@@ -45,16 +49,6 @@ def _store(settings: Settings | None = None) -> Iterator[GraphStore]:
         yield store
     finally:
         store.close()
-
-
-def _fail(exc: GxGraphError) -> typer.Exit:
-    console.print(f"[red]error[/red] ({exc.code}): {exc.message}")
-    for detail in exc.details[:50]:
-        where = f"{detail.get('file') or ''}:{detail.get('line')}" if "line" in detail else ""
-        console.print(f"  {where} {detail.get('message') or detail.get('msg')}")
-    if len(exc.details) > 50:
-        console.print(f"  ... and {len(exc.details) - 50} more")
-    return typer.Exit(code=2)
 
 
 def _format_of(path: Path) -> ImportFormat:
@@ -95,15 +89,14 @@ def import_command(
 ) -> None:
     """Import files as one all-or-nothing batch; every bad row is listed with its line number."""
     with _store() as store:
-        try:
-            _print_report(run_import(store, files, dry_run=dry_run))
-        except GxGraphError as exc:
-            raise _fail(exc) from exc
+        _print_report(run_import(store, files, dry_run=dry_run))
 
 
 @app.command()
 def seed(
-    synthetic: Annotated[int, typer.Option(help="Load a synthetic graph of this many nodes instead.")] = 0,
+    synthetic: Annotated[
+        int, typer.Option(min=0, help="Load a synthetic graph of this many nodes instead.")
+    ] = 0,
     random_seed: Annotated[int, typer.Option("--seed", help="Seed of the synthetic generator.")] = 42,
     replace: Annotated[bool, typer.Option(help="Delete the current graph first.")] = False,
     if_empty: Annotated[bool, typer.Option(help="Do nothing when the graph already has nodes.")] = False,
@@ -115,19 +108,16 @@ def seed(
             return
         if replace:
             store.clear()
-        try:
-            if synthetic:
-                from gxgraph.seeding.synthetic import SyntheticConfig, generate
+        if synthetic:
+            from gxgraph.seeding.synthetic import SyntheticConfig, generate
 
-                rows = (
-                    ParsedRow("synthetic", n, row)
-                    for n, row in enumerate(generate(SyntheticConfig(nodes=synthetic, seed=random_seed)), 1)
-                )
-                report = import_rows(store, rows, batch_size=get_settings().import_batch_size)
-            else:
-                report = run_import(store, [SAMPLE_FILE])
-        except GxGraphError as exc:
-            raise _fail(exc) from exc
+            rows = (
+                ParsedRow("synthetic", n, row)
+                for n, row in enumerate(generate(SyntheticConfig(nodes=synthetic, seed=random_seed)), 1)
+            )
+            report = import_rows(store, rows, batch_size=get_settings().import_batch_size)
+        else:
+            report = run_import(store, [SAMPLE_FILE])
         _print_report(report)
 
 
@@ -142,11 +132,8 @@ def export_command(
 ) -> None:
     """Export the whole graph at one graph version (printed on stderr)."""
     with _store() as store:
-        try:
-            # Read before opening the output, so a failed export leaves an existing file as it was.
-            spooled = snapshot(store, fmt)
-        except GxGraphError as exc:
-            raise _fail(exc) from exc
+        # Read before opening the output, so a failed export leaves an existing file as it was.
+        spooled = snapshot(store, fmt)
         out = output.open("w", encoding="utf-8") if output else sys.stdout
         try:
             for chunk in spooled:
@@ -221,10 +208,7 @@ def keys_list() -> None:
 def keys_revoke(key_id: Annotated[str, typer.Argument(help="The key_id shown by 'keys list'.")]) -> None:
     """Revoke an API key; it stops working at once."""
     with _store() as store:
-        try:
-            key_service.revoke_key(store, key_id)
-        except GxGraphError as exc:
-            raise _fail(exc) from exc
+        key_service.revoke_key(store, key_id)
         typer.echo(f"revoked {key_id}")
 
 
@@ -242,10 +226,7 @@ def store_stop() -> None:
 
     settings = get_settings()
     server = EmbeddedFalkorDB(settings.falkordb_dir, settings.falkordb_start_timeout)
-    try:
-        stopped = server.stop(only_if_idle=False)
-    except GxGraphError as exc:
-        raise _fail(exc) from exc
+    stopped = server.stop(only_if_idle=False)
     typer.echo("stopped" if stopped else "not running")
 
 

@@ -83,6 +83,7 @@ def _commercialisation_gaps(p: Projected, q: CommercialisationGapsParams) -> lis
 ANALYSES.register(
     AnalysisSpec(
         name="commercialisation-gaps",
+        ranked=True,
         params=CommercialisationGapsParams,
         result=list[CommercialisationGap],
         compute=_commercialisation_gaps,
@@ -118,6 +119,7 @@ def _partnership_gaps(p: Projected, q: PartnershipGapsParams) -> list[Partnershi
 ANALYSES.register(
     AnalysisSpec(
         name="partnership-gaps",
+        ranked=True,
         params=PartnershipGapsParams,
         result=list[PartnershipGap],
         compute=_partnership_gaps,
@@ -154,6 +156,7 @@ class RecommendationsParams(AnalysisParams):
 ANALYSES.register(
     AnalysisSpec(
         name="recommendations",
+        ranked=True,
         params=RecommendationsParams,
         result=list[Recommendation],
         compute=lambda p, q: recommend_partners(
@@ -301,6 +304,7 @@ class IsolatedCompaniesParams(AnalysisParams):
 ANALYSES.register(
     AnalysisSpec(
         name="brokers",
+        ranked=True,
         params=LimitParams,
         result=list[Broker],
         compute=lambda p, q: brokers(p.graph, limit=q.limit),
@@ -313,6 +317,7 @@ ANALYSES.register(
 ANALYSES.register(
     AnalysisSpec(
         name="communities",
+        ranked=True,
         params=CommunitiesParams,
         result=list[Community],
         compute=lambda p, q: communities(p.graph, resolution=q.resolution, limit=q.limit),
@@ -325,6 +330,7 @@ ANALYSES.register(
 ANALYSES.register(
     AnalysisSpec(
         name="isolated-companies",
+        ranked=True,
         params=IsolatedCompaniesParams,
         result=list[IsolatedCompany],
         compute=lambda p, q: isolated_companies(
@@ -339,6 +345,7 @@ ANALYSES.register(
 ANALYSES.register(
     AnalysisSpec(
         name="central-institutions",
+        ranked=True,
         params=LimitParams,
         result=list[CentralInstitution],
         compute=lambda p, q: central_institutions(p.graph, limit=q.limit),
@@ -375,6 +382,7 @@ class CountryProfileParams(AnalysisParams):
 ANALYSES.register(
     AnalysisSpec(
         name="countries",
+        ranked=True,
         params=CountriesParams,
         result=list[InnovationProfile],
         compute=lambda p, q: compare_countries(p.graph, q.iso, year=q.year)[: q.limit],

@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any, Generic, TypeVar
 
+import annotated_types
 import networkx as nx
 from pydantic import BaseModel, ConfigDict, ValidationError, create_model
 
@@ -32,6 +33,7 @@ __all__ = [
     "memo_key",
     "run_analysis",
     "validate_params",
+    "widest_limit",
 ]
 
 P = TypeVar("P", bound="AnalysisParams")
@@ -89,6 +91,9 @@ class AnalysisSpec(Generic[P, R]):
     path: str = ""
     resolve: Callable[[GraphStore, P], P] | None = None
     svg: Callable[[R], str] | None = None
+    ranked: bool = False
+    """The result is a ranked list whose first rows do not depend on ``limit``: it is computed once per
+    graph version at the widest limit, and each answer is a slice of it."""
     envelope: type[Analysis[Any]] = field(init=False)
     path_params: tuple[str, ...] = field(init=False)
 
@@ -100,6 +105,8 @@ class AnalysisSpec(Generic[P, R]):
             raise TypeError(
                 f"{self.name}: path parameters {sorted(unknown)} are not in {self.params.__name__}"
             )
+        if self.ranked and widest_limit(self.params) is None:
+            raise TypeError(f"{self.name}: a ranked analysis needs a `limit` parameter with an upper bound")
         object.__setattr__(self, "path", route)
         object.__setattr__(self, "path_params", names)
         envelope = create_model(
@@ -166,15 +173,32 @@ def memo_key(spec: AnalysisSpec[Any, Any], params: AnalysisParams) -> tuple[str,
     return spec.name, json.dumps(params.model_dump(mode="json"), sort_keys=True, ensure_ascii=False)
 
 
+def widest_limit(params: type[AnalysisParams]) -> int | None:
+    """The upper bound of a parameters model's ``limit``, if it has a bounded one."""
+    info = params.model_fields.get("limit")
+    bounds: list[Any] = [m.le for m in info.metadata if isinstance(m, annotated_types.Le)] if info else []
+    return int(bounds[0]) if bounds else None
+
+
 def run_analysis(
     spec: AnalysisSpec[P, R], params: P, cache: ProjectionCache, store: GraphStore
 ) -> Analysis[R]:
-    """Answer ``spec`` with ``params`` on the newest projection, memoised per graph version."""
+    """Answer ``spec`` with ``params`` on the newest projection, memoised per graph version.
+
+    A ranked analysis is computed (and memoised) once at its widest limit; smaller limits are slices.
+    """
     if spec.resolve is not None:
         params = spec.resolve(store, params)
-    return run(
+    computed = params
+    if spec.ranked:
+        computed = params.model_copy(update={"limit": widest_limit(spec.params)})
+    analysis = run(
         cache,
-        memo_key(spec, params),
-        lambda graph: spec.compute(Projected(graph, cache), params),
+        memo_key(spec, computed),
+        lambda graph: spec.compute(Projected(graph, cache), computed),
         envelope=spec.envelope,
     )
+    if spec.ranked:
+        ranking: list[Any] = analysis.results  # type: ignore[assignment]  # ranked specs answer lists
+        return analysis.model_copy(update={"results": ranking[: getattr(params, "limit")]})  # noqa: B009
+    return analysis

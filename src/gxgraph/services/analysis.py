@@ -55,10 +55,7 @@ def run(
         graph_version=projection.version,
         latest_graph_version=served.latest_version,
         versions_behind=served.versions_behind,
-        projection={
-            "nodes": projection.graph.number_of_nodes(),
-            "relationships": projection.graph.number_of_edges(),
-        },
+        projection=projection.size,
         computed_ms=round((time.perf_counter() - start) * 1000, 1),
         results=result,
     )

@@ -39,6 +39,12 @@ class Projection:
     version: int
     build_seconds: float
     memo: OrderedDict[Hashable, Any] = field(default_factory=OrderedDict)
+    # Counted once: NetworkX counts a multigraph's edges by walking every node, on each call.
+    size: dict[str, int] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        if not self.size:
+            self.size = {"nodes": self.graph.number_of_nodes(), "relationships": self.graph.number_of_edges()}
 
 
 def build_projection(store: GraphStore) -> Projection:

@@ -4,6 +4,9 @@ A query file may hold ``{{name}}`` slots for what Cypher cannot take as a parame
 relationship type, a sort direction, a hop bound). Slots are filled only from ``FRAGMENTS``: values
 derived from enums, never from request text. Backend variants live in ``cypher/<backend>/`` and
 shadow the common file of the same name.
+
+The files are package data of ``gxgraph``, found through ``importlib.resources``: in a checkout
+``src/gxgraph/cypher`` links to the top-level ``cypher/``, and a wheel carries copies of them.
 """
 
 from __future__ import annotations
@@ -11,12 +14,15 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from functools import cache
+from importlib import resources
 from pathlib import Path
 from types import MappingProxyType
 
 from gxgraph.domain.kinds import NodeKind, RelType
 
-CYPHER_DIR = Path(__file__).resolve().parents[3] / "cypher"
+# pip installs wheels unpacked, so the resource is a real folder; as a Path it keeps glob and rglob for
+# the loader and the tests.
+CYPHER_DIR = Path(str(resources.files("gxgraph") / "cypher"))
 _SLOT = re.compile(r"\{\{(\w+)\}\}")
 
 FRAGMENTS: Mapping[str, frozenset[str]] = MappingProxyType(
