@@ -54,13 +54,14 @@ def world() -> nx.MultiDiGraph:
 
 def test_gaps_by_hand(world: nx.MultiDiGraph) -> None:
     gaps = partnership_gaps(world)
-    # A-f1: .9 x (.5 + .25 x 2/2 + .25 x 1/2); C-f2: .8 x (.5 + .25 x 1/2 + .25 x 1/1); D-f3: .9 x .5.
+    # A-f1: .9 x (.5 + .25 x 2/2 + .25 x 1/2); C-f2: .8 x (.5 + .25 x 1/2 + .25 x 1/1); D-f3: .9 x .5;
+    # nobody has a commercialisation record, so each is halved by (0.5 + 0.5 x 0).
     assert_ranking(
         [(f"{g.institution.id}-{g.field.id}", g.score) for g in gaps],
-        [("A-f1", 0.7875), ("C-f2", 0.7), ("D-f3", 0.45)],
+        [("A-f1", 0.7875 / 2), ("C-f2", 0.7 / 2), ("D-f3", 0.45 / 2)],
     )
     a, c, d = gaps
-    assert a.components == {"strength": 0.9, "breadth": 1.0, "japanese_interest": 0.5}
+    assert a.components == {"strength": 0.9, "breadth": 1.0, "japanese_interest": 0.5, "commercialisation": 0}
     assert [t.id for t in a.technologies] == ["t1", "t2"]
     assert a.strong_in_score == 0.9
     assert (a.institution.country, a.institution.region) == ("US", "north_america")
@@ -86,7 +87,7 @@ def test_gap_filters(world: nx.MultiDiGraph) -> None:
     assert [g.institution.id for g in partnership_gaps(world, field="f1")] == ["A"]
     lower = partnership_gaps(world, min_score=0.7)
     scores = {(g.institution.id, g.field.id): g.score for g in lower}
-    assert scores[("A", "f2")] == pytest.approx(0.7 * 0.875)
+    assert scores[("A", "f2")] == pytest.approx(0.7 * 0.875 * 0.5)
     assert partnership_gaps(world, min_score=0.96) == []
     assert all(len(g.companies) <= 1 for g in partnership_gaps(world, limit_companies=1))
 

@@ -88,10 +88,15 @@ def test_a_deep_walk_around_a_hub_reads_a_bounded_number_of_rows(store: GraphSto
     assert len(found.neighbors) == 1
     assert found.truncated
     assert counting.rows_read <= graph.expansion_budget(1) < LEAVES
-    # A company two hops from every other company through the hub: the walk stops at the budget too.
+    # A company two hops from every other company through the hub: by default the hub is returned but
+    # not walked through; walked through, the walk stops at the budget too.
     counting.rows_read = 0
     around = graph.neighbors(counting, "co-00001", depth=2, limit=5)
-    assert [n.distance for n in around.neighbors] == [1, 2, 2, 2, 2]
+    assert [(n.node["id"], n.distance) for n in around.neighbors] == [("hub", 1)]
+    assert counting.rows_read == 1
+    counting.rows_read = 0
+    through = graph.neighbors(counting, "co-00001", depth=2, limit=5, through_classifiers=True)
+    assert [n.distance for n in through.neighbors] == [1, 2, 2, 2, 2]
     assert counting.rows_read <= graph.expansion_budget(5)
 
 

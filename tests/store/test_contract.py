@@ -86,8 +86,8 @@ def test_expand_follows_direction_and_type(small: GraphStore) -> None:
     assert len(small.expand(["f"], Direction.OUT, None, 100)) == 10
     assert small.expand(["f"], Direction.IN, None, 100) == []
     back = small.expand(["t01"], Direction.BOTH, ["COVERS"], 100)
-    assert [(h["from_id"], h["type"], h["outgoing"], h["props"]["id"]) for h in back] == [
-        ("t01", "COVERS", False, "f")
+    assert [(h["from_id"], h["type"], h["outgoing"], h["id"], h["kind"]) for h in back] == [
+        ("t01", "COVERS", False, "f", "field")
     ]
     assert small.expand(["t01"], Direction.BOTH, ["DEVELOPS"], 100) == []
 

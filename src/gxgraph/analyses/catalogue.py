@@ -15,6 +15,14 @@ from gxgraph.analyses.spec import AnalysisParams, AnalysisSpec, Projected, Regis
 from gxgraph.analytics.commercialisation import CommercialisationGap, Perspective, commercialisation_gaps
 from gxgraph.analytics.evaluation import EvaluationReport, evaluate
 from gxgraph.analytics.expertise import IntroductionPath, Knower, warm_introduction, who_knows
+from gxgraph.analytics.partner_selection import (
+    CommercialisationStrength,
+    PartnerMatrix,
+    PartnershipContentReview,
+    commercialisation_strength,
+    partner_matrix,
+    partnership_content_review,
+)
 from gxgraph.analytics.partnership_gaps import PartnershipGap, group_by_region, partnership_gaps
 from gxgraph.analytics.profile import InnovationProfile, compare_countries, innovation_profile
 from gxgraph.analytics.recommend import Method, Recommendation, recommend_partners
@@ -30,7 +38,7 @@ from gxgraph.analytics.structure import (
     isolated_companies,
 )
 from gxgraph.analytics.techmap import TechnologyMap, technology_map
-from gxgraph.domain.kinds import Region, TechDomain
+from gxgraph.domain.kinds import PartnershipStatus, Region, TechDomain
 from gxgraph.domain.nodes import CountryCode, Slug
 from gxgraph.reports.techmap_svg import render_bubble_chart
 from gxgraph.services.analysis import resolve_topics
@@ -139,6 +147,82 @@ ANALYSES.register(
         description="The same gaps as partnership-gaps (the same parameters and limit), keyed by region "
         "and institution id, best first within each.",
         formula=group_by_region,
+    )
+)
+
+
+class CommercialisationStrengthParams(AnalysisParams):
+    field: Slug | None = Field(
+        default=None, description="Only records this field covers, normalised within it; default all."
+    )
+    limit: Limit = 50
+
+
+ANALYSES.register(
+    AnalysisSpec(
+        name="commercialisation-strength",
+        params=CommercialisationStrengthParams,
+        result=list[CommercialisationStrength],
+        compute=lambda p, q: commercialisation_strength(p.graph, field=q.field, limit=q.limit),
+        summary="Institutions ranked by their record of turning research into business.",
+        description="Spin-outs, licences, incubated ventures and deployed case studies that use the "
+        "institution's technologies, normalised within the field on a log scale and damped for small "
+        "counts; each row with its counts, score components and the records as evidence paths.",
+        formula=commercialisation_strength,
+    )
+)
+
+
+class PartnerMatrixParams(AnalysisParams):
+    field: Slug | None = Field(
+        default=None, description="A field id; default all fields (each institution's best STRONG_IN)."
+    )
+    science_threshold: Score = Field(default=0.8, description="STRONG_IN score that counts as world-class.")
+    commercialisation_threshold: Score = Field(
+        default=0.5, description="Commercialisation strength that counts as world-class."
+    )
+
+
+ANALYSES.register(
+    AnalysisSpec(
+        name="partner-matrix",
+        params=PartnerMatrixParams,
+        result=PartnerMatrix,
+        compute=lambda p, q: partner_matrix(
+            p.graph,
+            field=q.field,
+            science_threshold=q.science_threshold,
+            commercialisation_threshold=q.commercialisation_threshold,
+        ),
+        summary="Candidate partners on science strength x commercialisation strength, in four quadrants.",
+        description="The report's selection criteria: every non-Japanese institution of the field placed "
+        "on STRONG_IN x commercialisation strength (partner now / science only / business only / "
+        "neither), with its partnerships with Japanese parties; the actionable list is the partner-now "
+        "quadrant without an active partnership that transfers know-how structurally. The chart field "
+        "is a Vega-Lite specification of the matrix.",
+        formula=partner_matrix,
+    )
+)
+
+
+class PartnershipContentReviewParams(AnalysisParams):
+    status: PartnershipStatus | None = Field(
+        default=PartnershipStatus.ACTIVE, description="Review partnerships of this status."
+    )
+
+
+ANALYSES.register(
+    AnalysisSpec(
+        name="partnership-content-review",
+        params=PartnershipContentReviewParams,
+        result=PartnershipContentReview,
+        compute=lambda p, q: partnership_content_review(p.graph, status=q.status.value if q.status else None),
+        summary="Whether each partnership transfers know-how structurally; those that only exchange people.",
+        description="Each partnership's content (joint research, licensing, ventures, incubation, staff "
+        "exchange, executive education, data/IP sharing, commercialisation programme) judged by the "
+        "rule in gxgraph.domain.know_how, with the gap lists: people only (the report's warning), "
+        "research only, and content not recorded.",
+        formula=partnership_content_review,
     )
 )
 

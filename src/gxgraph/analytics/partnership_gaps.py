@@ -4,16 +4,22 @@ A gap is an (institution, field) pair where a non-Japanese institution is ``STRO
 with a score of at least ``min_score`` and none of the institution's ACTIVE partnerships includes a
 Japanese company (proposed or ended partnerships do not close a gap; they are listed with it).
 
-``score = strength x (0.5 + 0.25 breadth + 0.25 japanese_interest)``, where
+``score = strength x (0.5 + 0.25 breadth + 0.25 japanese_interest) x (0.5 + 0.5 commercialisation)``,
+where
 
 * ``strength`` is the ``STRONG_IN`` score;
 * ``breadth`` is the number of technologies the field ``COVERS`` over the most any field covers
   (0-1): a broad field opens more doors;
 * ``japanese_interest`` is the share of those technologies a Japanese company ``DEVELOPS`` or
-  deploys (a case study ``DEPLOYED_BY`` it ``USES`` it): how much Japanese industry can absorb.
+  deploys (a case study ``DEPLOYED_BY`` it ``USES`` it): how much Japanese industry can absorb;
+* ``commercialisation`` is the institution's commercialisation strength in the field
+  (:func:`gxgraph.analytics.partner_selection.commercialisation_scores`: spin-outs, licences,
+  incubated ventures and deployed case studies, normalised within the field and damped for small
+  counts): the report asks for partners world-class in business conversion as well as in science.
 
-The relevance terms can at most halve the strength, so a world-leading field stays near the top
-even when no technology is mapped to it yet.
+The relevance terms and the commercialisation factor can each at most halve the strength, so a
+world-leading field stays near the top even when no technology is mapped to it yet, and between two
+equally strong institutions the one with a record of turning research into business ranks first.
 """
 
 from __future__ import annotations
@@ -24,6 +30,7 @@ from typing import Any, Literal, Self
 import networkx as nx
 
 from gxgraph.analytics.graph import country_regions, is_japanese, nodes_of_kind
+from gxgraph.analytics.partner_selection import commercialisation_scores
 from gxgraph.analytics.recommend import KnowledgeIndex, Recommendation, active_partners, rank_partners
 from gxgraph.analytics.rows import EvidencePath, PlacedNodeRow, Scored, Step
 
@@ -123,7 +130,7 @@ def partnership_gaps(
     ...     {"type": "COVERS", "from": "f", "to": "t"}, {"type": "DEVELOPS", "from": "c", "to": "t"}])
     >>> [(gap.institution.id, gap.field.id, gap.score, [c.id for c in gap.companies])
     ...  for gap in partnership_gaps(g)]
-    [('i', 'f', 0.9, ['c'])]
+    [('i', 'f', 0.45, ['c'])]
     """
     index = index or KnowledgeIndex(graph)
     regions, linked = country_regions(graph), active_partners(graph)
@@ -132,6 +139,7 @@ def partnership_gaps(
         f: [t for t, keys in graph.succ[f].items() if "COVERS" in keys] for f in nodes_of_kind(graph, "field")
     }
     widest = max((len(ts) for ts in covers.values()), default=0) or 1
+    business = commercialisation_scores(graph)
     users: dict[str, dict[str, list[Step]]] = {}
     gaps = []
     for inst in nodes_of_kind(graph, "institution"):
@@ -157,8 +165,14 @@ def partnership_gaps(
             for tech in techs:
                 users.setdefault(tech, japanese_users(graph, tech))
             interest = sum(1 for t in techs if users[t]) / len(techs) if techs else 0.0
-            components = {"strength": strength, "breadth": len(techs) / widest, "japanese_interest": interest}
-            score = strength * (0.5 + 0.25 * components["breadth"] + 0.25 * interest)
+            components = {
+                "strength": strength,
+                "breadth": len(techs) / widest,
+                "japanese_interest": interest,
+                "commercialisation": business.get((inst, fld), 0.0),
+            }
+            relevance = 0.5 + 0.25 * components["breadth"] + 0.25 * interest
+            score = strength * relevance * (0.5 + 0.5 * components["commercialisation"])
             strong = Step(from_id=inst, type="STRONG_IN", to_id=fld)
             evidence = [EvidencePath(note=f"{inst} is world-class in {fld}", steps=[strong])]
             for tech in sorted(techs, key=lambda t: not users[t])[:5]:  # Japanese-used technologies first

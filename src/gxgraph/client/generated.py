@@ -12,6 +12,11 @@ from gxgraph.analyses.catalogue import WhoKnows
 from gxgraph.analytics.commercialisation import CommercialisationGap
 from gxgraph.analytics.evaluation import EvaluationReport
 from gxgraph.analytics.expertise import IntroductionPath
+from gxgraph.analytics.partner_selection import (
+    CommercialisationStrength,
+    PartnerMatrix,
+    PartnershipContentReview,
+)
 from gxgraph.analytics.partnership_gaps import PartnershipGap
 from gxgraph.analytics.profile import InnovationProfile
 from gxgraph.analytics.recommend import Recommendation
@@ -21,7 +26,7 @@ from gxgraph.analytics.techmap import TechnologyMap
 from gxgraph.client import calls
 from gxgraph.client.analysis_calls import analysis_call, svg_call
 from gxgraph.client.transport import AsyncSender, Call, SyncSender, async_method, sync_method
-from gxgraph.domain.kinds import Region, TechDomain
+from gxgraph.domain.kinds import PartnershipStatus, Region, TechDomain
 from gxgraph.services.analysis import Analysis
 
 
@@ -87,6 +92,43 @@ def partnership_gaps_by_region(
         "partnership-gaps-by-region",
         {"min_score": min_score, "field": field, "region": region, "companies": companies, "limit": limit},
     )
+
+
+def commercialisation_strength(
+    *, field: str | None = None, limit: int = 50
+) -> Call[Analysis[list[CommercialisationStrength]]]:
+    """Institutions ranked by their record of turning research into business.
+
+    ``GET /v1/analytics/commercialisation-strength``; the formula is in ``gxgraph.analytics.partner_selection.commercialisation_strength``.
+    """
+    return analysis_call("commercialisation-strength", {"field": field, "limit": limit})
+
+
+def partner_matrix(
+    *, field: str | None = None, science_threshold: float = 0.8, commercialisation_threshold: float = 0.5
+) -> Call[Analysis[PartnerMatrix]]:
+    """Candidate partners on science strength x commercialisation strength, in four quadrants.
+
+    ``GET /v1/analytics/partner-matrix``; the formula is in ``gxgraph.analytics.partner_selection.partner_matrix``.
+    """
+    return analysis_call(
+        "partner-matrix",
+        {
+            "field": field,
+            "science_threshold": science_threshold,
+            "commercialisation_threshold": commercialisation_threshold,
+        },
+    )
+
+
+def partnership_content_review(
+    *, status: PartnershipStatus | None = PartnershipStatus.ACTIVE
+) -> Call[Analysis[PartnershipContentReview]]:
+    """Whether each partnership transfers know-how structurally; those that only exchange people.
+
+    ``GET /v1/analytics/partnership-content-review``; the formula is in ``gxgraph.analytics.partner_selection.partnership_content_review``.
+    """
+    return analysis_call("partnership-content-review", {"status": status})
 
 
 def recommendations(
@@ -255,6 +297,9 @@ class SyncMethods(SyncSender):
     commercialisation_gaps = sync_method(commercialisation_gaps)
     partnership_gaps = sync_method(partnership_gaps)
     partnership_gaps_by_region = sync_method(partnership_gaps_by_region)
+    commercialisation_strength = sync_method(commercialisation_strength)
+    partner_matrix = sync_method(partner_matrix)
+    partnership_content_review = sync_method(partnership_content_review)
     recommendations = sync_method(recommendations)
     who_knows = sync_method(who_knows)
     warm_introduction = sync_method(warm_introduction)
@@ -290,6 +335,9 @@ class AsyncMethods(AsyncSender):
     commercialisation_gaps = async_method(commercialisation_gaps)
     partnership_gaps = async_method(partnership_gaps)
     partnership_gaps_by_region = async_method(partnership_gaps_by_region)
+    commercialisation_strength = async_method(commercialisation_strength)
+    partner_matrix = async_method(partner_matrix)
+    partnership_content_review = async_method(partnership_content_review)
     recommendations = async_method(recommendations)
     who_knows = async_method(who_knows)
     warm_introduction = async_method(warm_introduction)

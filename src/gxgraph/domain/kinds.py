@@ -50,6 +50,9 @@ class RelType(StrEnum):
     PARTY = "PARTY"
     INVESTS_IN = "INVESTS_IN"
     IN_SEGMENT = "IN_SEGMENT"
+    SPUN_OUT_OF = "SPUN_OUT_OF"
+    INCUBATED = "INCUBATED"
+    LICENSED = "LICENSED"
 
 
 class Contributor(StrEnum):
@@ -97,6 +100,20 @@ class PartnershipStatus(StrEnum):
     PROPOSED = "proposed"
     ACTIVE = "active"
     ENDED = "ended"
+
+
+class PartnershipContent(StrEnum):
+    """What a partnership transfers; :mod:`gxgraph.domain.know_how` says which contents count as
+    structural know-how acquisition and why."""
+
+    JOINT_RESEARCH = "joint_research"
+    LICENSING = "licensing"
+    CO_FOUNDED_VENTURES = "co_founded_ventures"
+    INCUBATION_ACCESS = "incubation_access"
+    STAFF_EXCHANGE = "staff_exchange"
+    EXECUTIVE_EDUCATION = "executive_education"
+    DATA_IP_SHARING = "data_ip_sharing"
+    COMMERCIALISATION_KNOW_HOW_PROGRAMME = "commercialisation_know_how_programme"
 
 
 class Region(StrEnum):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Literal
 
-from pydantic import ConfigDict, Field, StringConstraints, model_validator
+from pydantic import ConfigDict, Field, StringConstraints, field_validator, model_validator
 
 from gxgraph.domain.kinds import (
     CompanySize,
@@ -13,6 +13,7 @@ from gxgraph.domain.kinds import (
     Indicator,
     InstitutionType,
     InvestorType,
+    PartnershipContent,
     PartnershipStatus,
     Region,
     TechDomain,
@@ -142,8 +143,21 @@ class Partnership(NodeBase):
     kind: Literal["partnership"] = "partnership"
     status: PartnershipStatus
     scope: Text | None = None
+    content: list[PartnershipContent] | None = Field(
+        default=None,
+        min_length=1,
+        max_length=len(PartnershipContent),
+        description="What the partnership transfers, from a fixed vocabulary (sorted, no repeats); "
+        "gxgraph.domain.know_how says which contents acquire know-how structurally.",
+    )
     start_date: dt.date | None = None
     end_date: dt.date | None = None
+
+    @field_validator("content")
+    @classmethod
+    def _content_as_set(cls, value: list[PartnershipContent] | None) -> list[PartnershipContent] | None:
+        # One order and no repeats, so the stored list and its export round-trip unchanged.
+        return sorted(set(value)) if value else value
 
     @model_validator(mode="after")
     def _dates_in_order(self) -> Partnership:

@@ -92,6 +92,40 @@ class InSegment(RelationshipBase):
     type: Literal["IN_SEGMENT"] = "IN_SEGMENT"
 
 
+Year = Annotated[int, Field(ge=1900, le=2100)]
+
+
+class SpunOutOf(RelationshipBase):
+    """A company was founded to commercialise an institution's research (a spin-out)."""
+
+    type: Literal["SPUN_OUT_OF"] = "SPUN_OUT_OF"
+    year: Year | None = Field(default=None, description="Year the company was founded.")
+
+
+class Incubated(RelationshipBase):
+    """An institution created or incubated a venture (its incubator, accelerator or venture studio)."""
+
+    type: Literal["INCUBATED"] = "INCUBATED"
+    year: Year | None = Field(default=None, description="Year the venture entered the programme.")
+
+
+class Licensed(RelationshipBase):
+    """An institution licensed a technology to a company.
+
+    The licence is a relationship from the licensor to the licensee; ``technology`` names the
+    licensed technology's id (analytics ignore it when no such technology exists), ``field_of_use``
+    the scope the licence grants.
+    """
+
+    type: Literal["LICENSED"] = "LICENSED"
+    technology: Slug | None = Field(default=None, description="Id of the licensed technology.")
+    field_of_use: Annotated[str, StringConstraints(max_length=300)] | None = Field(
+        default=None, description="Where the licensee may use the technology (the licence's scope)."
+    )
+    year: Year | None = Field(default=None, description="Year the licence was granted.")
+    exclusive: bool | None = None
+
+
 Relationship = Annotated[
     StrongIn
     | SubfieldOf
@@ -106,6 +140,9 @@ Relationship = Annotated[
     | ExpertIn
     | Party
     | InvestsIn
-    | InSegment,
+    | InSegment
+    | SpunOutOf
+    | Incubated
+    | Licensed,
     Field(discriminator="type"),
 ]

@@ -59,6 +59,9 @@ REL_MODELS: dict[RelType, type[rel.RelationshipBase]] = {
     RelType.PARTY: rel.Party,
     RelType.INVESTS_IN: rel.InvestsIn,
     RelType.IN_SEGMENT: rel.InSegment,
+    RelType.SPUN_OUT_OF: rel.SpunOutOf,
+    RelType.INCUBATED: rel.Incubated,
+    RelType.LICENSED: rel.Licensed,
 }
 
 _ORGS = frozenset({K.INSTITUTION, K.COMPANY})
@@ -81,7 +84,15 @@ REL_ENDPOINTS: dict[RelType, tuple[frozenset[NodeKind], frozenset[NodeKind]]] = 
     RelType.PARTY: (frozenset({K.PARTNERSHIP}), frozenset({K.INSTITUTION, K.COMPANY, K.INVESTOR})),
     RelType.INVESTS_IN: (frozenset({K.INVESTOR}), frozenset({K.COMPANY, K.TECHNOLOGY})),
     RelType.IN_SEGMENT: (frozenset({K.TECHNOLOGY}), frozenset({K.MARKET_SEGMENT})),
+    RelType.SPUN_OUT_OF: (frozenset({K.COMPANY}), frozenset({K.INSTITUTION})),
+    RelType.INCUBATED: (frozenset({K.INSTITUTION}), frozenset({K.COMPANY})),
+    RelType.LICENSED: (frozenset({K.INSTITUTION}), frozenset({K.COMPANY})),
 }
+
+
+CLASSIFYING = frozenset({RelType.LOCATED_IN.value, RelType.IN_SEGMENT.value})
+"""Relationships that place a node in a classification (a country, a market segment): such hubs link
+everything they classify, so a neighbourhood walk does not pass through them by default."""
 
 
 class EndpointProblem(NamedTuple):

@@ -40,6 +40,7 @@ from gxgraph.domain.kinds import (
     InstitutionType,
     InvestorType,
     NodeKind,
+    PartnershipContent,
     PartnershipStatus,
     Region,
     RelType,
@@ -87,6 +88,11 @@ _SIZES = (CompanySize.STARTUP, CompanySize.SME, CompanySize.LARGE)
 _STATUSES = (PartnershipStatus.ACTIVE, PartnershipStatus.ENDED, PartnershipStatus.PROPOSED)
 _SIZE_CUT, _STATUS_CUT = (0.5, 0.85), (0.6, 0.85)  # 50/35/15 % sizes; 60 % active, 25 % ended
 _PARTY_ROLES = {K.INVESTOR: "investor", K.COMPANY: "industry_partner"}
+_CONTENTS = list(PartnershipContent)
+# Mean commercialisation records per institution (times its popularity): spin-outs, licences, and
+# ventures incubated (incubator networks and innovation agencies incubate most).
+_SPIN_OUTS, _LICENCES, _INCUBATED, _INCUBATED_BY_INCUBATORS = 0.4, 0.5, 0.1, 2.0
+_INCUBATORS = frozenset({InstitutionType.INCUBATOR_NETWORK, InstitutionType.INNOVATION_AGENCY})
 
 # Mean out-degrees of the "free" relationships at ratio ~5; _scale() stretches them to the requested
 # ratio. The structural ones (one country, one segment, the parties) are never scaled.
@@ -206,6 +212,10 @@ class _Builder:
 
     def __init__(self, config: SyntheticConfig) -> None:
         self.cfg, self.rng, self.src = config, random.Random(config.seed), f"synthetic:seed={config.seed}"
+        # Partnership contents and commercialisation records draw from their own generator, so the
+        # rows that existed before them stay the same for a seed.
+        self.crng = random.Random(f"{config.seed}:commercialisation")
+        self.inst_techs: dict[int, list[int]] = {}
         self.n = n = plan_counts(config.nodes)
         self.ids = {
             kind: [f"syn-{kind.value.replace('_', '-')}-{i:06d}" for i in range(1, count + 1)]
@@ -230,6 +240,7 @@ class _Builder:
         scale = self._scale()
         yield from self._free_rels(scale)
         yield from self._case_rels(scale)
+        yield from self._commercialisation_rels()
 
     def _node(
         self,
@@ -448,6 +459,7 @@ class _Builder:
                 {
                     "status": status.value,
                     "scope": scope,
+                    "content": sorted(set(self.crng.sample(_CONTENTS, self.crng.choice((1, 1, 2, 3))))),
                     "start_date": None if status is PartnershipStatus.PROPOSED else start.isoformat(),
                     "end_date": end.isoformat() if status is PartnershipStatus.ENDED else None,
                 },
@@ -530,6 +542,8 @@ class _Builder:
         for kind, mean in ((K.INSTITUTION, _DEVELOPS_INST), (K.COMPANY, _DEVELOPS_CO)):
             for o, cell in enumerate(self.cell[kind]):
                 for t in _pick(rng, tech_local[cell], techs, _degree(rng, mean * f * w[kind][o], 4.0)):
+                    if kind is K.INSTITUTION:
+                        self.inst_techs.setdefault(o, []).append(t)
                     yield rel(
                         R.DEVELOPS,
                         ids[kind][o],
@@ -585,6 +599,31 @@ class _Builder:
             more = _pick(rng, self.usable_local[cell], self.usable, _degree(rng, _USES_EXTRA * f))
             for t in dict.fromkeys([self.first_use[s % len(self.first_use)], *more]):
                 yield rel(R.USES, case[s], tech[t])
+
+    def _commercialisation_rels(self) -> Iterator[dict[str, Any]]:
+        """Spin-outs, licences of the institution's own technologies, and incubated ventures."""
+        rng, ids, rel = self.crng, self.ids, self._rel
+        company, local = ids[K.COMPANY], self.local[K.COMPANY]
+        for i, (inst, wi) in enumerate(zip(ids[K.INSTITUTION], self.w[K.INSTITUTION], strict=True)):
+            near = local[self.cell[K.INSTITUTION][i]]
+            for c in _pick(rng, near, self.startups, _degree(rng, _SPIN_OUTS * wi, 4.0)):
+                yield rel(R.SPUN_OUT_OF, company[c], inst, year=rng.randint(2005, 2025))
+            own = self.inst_techs.get(i, [])
+            licensees = (
+                _pick(rng, near, self.world[K.COMPANY], _degree(rng, _LICENCES * wi, 4.0)) if own else []
+            )
+            for c in licensees:
+                yield rel(
+                    R.LICENSED,
+                    inst,
+                    company[c],
+                    technology=ids[K.TECHNOLOGY][rng.choice(own)],
+                    year=rng.randint(2010, 2025),
+                    exclusive=rng.random() < 0.3,
+                )
+            mean = _INCUBATED_BY_INCUBATORS if self.inst_type[i] in _INCUBATORS else _INCUBATED
+            for c in _pick(rng, near, self.startups, _degree(rng, mean * wi, 4.0)):
+                yield rel(R.INCUBATED, inst, company[c], year=rng.randint(2010, 2025))
 
 
 def generate(config: SyntheticConfig) -> Iterator[dict[str, Any]]:

@@ -8,6 +8,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field
 
 from gxgraph.domain.kinds import NodeKind, RelType
+from gxgraph.domain.schema import CLASSIFYING
 from gxgraph.domain.vocabulary import Direction
 from gxgraph.errors import InvalidInput
 from gxgraph.services.nodes import get_node
@@ -87,6 +88,7 @@ def neighbors(
     rel_types: Sequence[RelType] | None = None,
     kinds: Sequence[NodeKind] | None = None,
     limit: int = 100,
+    through_classifiers: bool = False,
 ) -> Neighborhood:
     """Nodes within ``depth`` hops, breadth first, each with the relationships that reach it.
 
@@ -94,12 +96,17 @@ def neighbors(
     query per hop, each over the current frontier, so O(edges touched) rather than O(paths). The rows
     read are bounded inside the queries by ``expansion_budget(limit)``, and the walk stops at the hop
     where ``limit`` neighbours are found: later hops could only add farther nodes, which would be cut.
+    Hops return ids and kinds only; properties are fetched for the ``limit`` neighbours returned.
+
+    A country or market segment reached through ``LOCATED_IN`` or ``IN_SEGMENT`` (a classification,
+    see ``CLASSIFYING``) is returned but not walked through, unless ``through_classifiers``: everything
+    in a country is two hops from everything else in it, which says nothing about either.
     """
     origin = get_node(store, node_id)
     types = [t.value for t in rel_types] if rel_types else None
     wanted = {k.value for k in kinds} if kinds else None
     parents: dict[str, tuple[str, Edge] | None] = {node_id: None}
-    found: list[tuple[str, int, Row]] = []
+    found: list[tuple[str, int]] = []
     frontier = [node_id]
     truncated = False
     budget = expansion_budget(limit)
@@ -114,27 +121,31 @@ def neighbors(
         truncated = truncated or budget <= 0
         next_frontier = []
         for hop in hops:
-            other = hop["props"]["id"]
+            other = hop["id"]
             if other in parents:
                 continue
             here = hop["from_id"]
             source, target = (here, other) if hop["outgoing"] else (other, here)
             parents[other] = (here, _edge(hop["type"], source, target, hop["rel_props"]))
-            next_frontier.append(other)
-            if wanted is None or hop["props"].get("kind") in wanted:
-                found.append((other, distance, hop["props"]))
+            if through_classifiers or not (hop["outgoing"] and hop["type"] in CLASSIFYING):
+                next_frontier.append(other)
+            if wanted is None or hop["kind"] in wanted:
+                found.append((other, distance))
         frontier = next_frontier
     if len(found) > limit:
         truncated = True
         found = found[:limit]
+    props = store.fetch_nodes([other for other, _ in found])
     result = []
-    for other, distance, props in found:
+    for other, distance in found:
+        if other not in props:  # deleted since the walk saw it
+            continue
         via: list[Edge] = []
         step = parents[other]
         while step is not None:
             via.append(step[1])
             step = parents[step[0]]
-        result.append(Neighbor(node=public_props(props), distance=distance, via=via[::-1]))
+        result.append(Neighbor(node=public_props(props[other]), distance=distance, via=via[::-1]))
     return Neighborhood(
         origin=origin.model_dump(mode="json"),
         neighbors=result,

@@ -66,11 +66,19 @@ def get_neighbors(
     rel_type: Annotated[list[RelType] | None, Query(description="Follow only these types.")] = None,
     kind: Annotated[list[NodeKind] | None, Query(description="Return only these kinds.")] = None,
     limit: Annotated[int, Query(ge=1, le=1000)] = 100,
+    through_classifiers: Annotated[
+        bool,
+        Query(
+            description="Also walk on through a country or market segment reached by LOCATED_IN or "
+            "IN_SEGMENT (by default such hubs are returned but not expanded)."
+        ),
+    ] = False,
 ) -> graph.Neighborhood:
     """Nodes within 1-3 hops of a node, each with the relationships that reach it."""
     return graph.neighbors(
-        store, node_id, depth=depth, direction=direction, rel_types=rel_type, kinds=kind, limit=limit
-    )
+        store, node_id, depth=depth, direction=direction, rel_types=rel_type, kinds=kind, limit=limit,
+        through_classifiers=through_classifiers,
+    )  # fmt: skip
 
 
 def _register(kind: NodeKind) -> None:
