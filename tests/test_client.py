@@ -342,3 +342,15 @@ def test_generated_methods_are_current() -> None:
     ).stdout  # fmt: skip
     committed = (REPO / "src" / "gxgraph" / "client" / "generated.py").read_text(encoding="utf-8")
     assert formatted == committed, "run `make openapi` to regenerate src/gxgraph/client/generated.py"
+
+
+def test_analyst_queries_through_the_client(served: Served) -> None:
+    with served.client(Role.ANALYST) as client:
+        answer = client.query(
+            "MATCH (n:Entity {kind: $kind}) RETURN n.id AS id ORDER BY id", {"kind": "country"}, limit=2
+        )
+        assert (answer.columns, len(answer.rows), answer.truncated) == (["id"], 2, True)
+        with pytest.raises(InvalidInput, match="read-only"):
+            client.query("CREATE (n:Entity {id: 'x'})")
+        with pytest.raises(InvalidInput):
+            client.query("RETURN $x", {"not a name": 1})  # refused before any request

@@ -93,3 +93,44 @@ def test_answers_come_from_the_last_projection_while_the_next_builds(store: Grap
     value, served = cache.compute("edges", lambda graph: graph.number_of_edges())
     assert (served.projection.version, served.versions_behind) == (store.graph_version(), 0)
     assert value == 2  # GOOD[3:] holds two relationships
+
+
+def test_concurrent_requests_for_one_answer_compute_it_once(store: GraphStore) -> None:
+    load_jsonl(store, jsonl(GOOD[:3]))
+    cache = ProjectionCache(store)
+    projection = cache.get()
+    calls: list[int] = []
+    release = threading.Event()
+
+    def slow(graph: nx.MultiDiGraph) -> int:
+        calls.append(1)
+        release.wait(10)
+        return int(graph.number_of_nodes())
+
+    answers: list[int] = []
+    workers = [
+        threading.Thread(target=lambda: answers.append(cache.compute_on(projection, "slow", slow)))
+        for _ in range(4)
+    ]
+    for worker in workers:
+        worker.start()
+    time.sleep(0.2)  # all four are now in: one computing, three waiting for it
+    release.set()
+    for worker in workers:
+        worker.join(10)
+    assert (answers, len(calls)) == ([3, 3, 3, 3], 1)
+
+
+def test_heavy_analyses_are_precomputed_on_each_new_projection(sample_store: GraphStore) -> None:
+    from gxgraph.analyses import ANALYSES
+    from gxgraph.analyses.spec import memo_key, precompute, widest_limit
+
+    cache = ProjectionCache(sample_store, on_build=precompute(ANALYSES))
+    projection = cache.get()
+    heavy = [spec for spec in ANALYSES if spec.precompute]
+    assert {spec.name for spec in heavy} == {"brokers", "communities", "central-institutions"}
+    keys = [memo_key(spec, spec.params(limit=widest_limit(spec.params))) for spec in heavy]
+    deadline = time.monotonic() + 60
+    while not all(key in projection.memo for key in keys) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert all(key in projection.memo for key in keys)

@@ -46,7 +46,8 @@ class Settings(BaseSettings):
     max_body_bytes: int = Field(default=64 * 1024 * 1024, ge=1024)
     import_batch_size: int = Field(default=5000, ge=1, le=100_000)
     warm_analytics: bool = True
-    """Build the analytics projection in the background at start-up, so the first analysis is quick."""
+    """Build the analytics projection in the background at start-up, so the first analysis is quick, and
+    precompute the heavy analyses (brokers, communities, central institutions) on each new projection."""
     anonymous_role: Literal["viewer", "analyst", "secretariat", "admin"] | None = None
     """Role granted to requests without an API key (``viewer`` for a local demo); none by default."""
     query_timeout_seconds: float = Field(default=15.0, gt=0, le=3600)

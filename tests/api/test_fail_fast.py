@@ -126,7 +126,9 @@ def test_a_query_past_the_time_limit_is_a_504(store: GraphStore, request: pytest
 
 
 def test_an_unreachable_neo4j_answers_503_fast_and_health_stays_quick() -> None:
-    dead = Neo4jStore("bolt://127.0.0.1:9", "neo4j", "", "neo4j", connect_timeout=1.0)
+    # Each asker holds a worker thread for the 4 s connect timeout: a health check that queued behind
+    # them would take that long, one served beside them answers at once (with room for a loaded CI).
+    dead = Neo4jStore("bolt://127.0.0.1:9", "neo4j", "", "neo4j", connect_timeout=4.0)
     with live_server(dead, anonymous_role="viewer") as base:
         answers: list[httpx.Response] = []
 
@@ -147,10 +149,10 @@ def test_an_unreachable_neo4j_answers_503_fast_and_health_stays_quick() -> None:
         elapsed = time.perf_counter() - started
     dead.close()
     assert health.status_code == 200
-    assert health_seconds < 1
+    assert health_seconds < 3
     assert ready.status_code == 503
     assert {answer.status_code for answer in answers} == {503}
-    assert elapsed < 20
+    assert elapsed < 40
     for answer in [*answers, ready]:
         assert answer.headers["retry-after"].isdigit()
         body = answer.text

@@ -389,6 +389,7 @@ ANALYSES.register(
     AnalysisSpec(
         name="brokers",
         ranked=True,
+        precompute=True,
         params=LimitParams,
         result=list[Broker],
         compute=lambda p, q: brokers(p.graph, limit=q.limit),
@@ -402,6 +403,7 @@ ANALYSES.register(
     AnalysisSpec(
         name="communities",
         ranked=True,
+        precompute=True,
         params=CommunitiesParams,
         result=list[Community],
         compute=lambda p, q: communities(p.graph, resolution=q.resolution, limit=q.limit),
@@ -430,6 +432,7 @@ ANALYSES.register(
     AnalysisSpec(
         name="central-institutions",
         ranked=True,
+        precompute=True,
         params=LimitParams,
         result=list[CentralInstitution],
         compute=lambda p, q: central_institutions(p.graph, limit=q.limit),

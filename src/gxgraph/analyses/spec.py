@@ -9,6 +9,7 @@ an answer, so every door validates, defaults, memoises and fails the same way.
 from __future__ import annotations
 
 import json
+import logging
 import string
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
@@ -20,9 +21,9 @@ from pydantic import BaseModel, ConfigDict, ValidationError, create_model
 
 from gxgraph.analytics.recommend import KnowledgeIndex
 from gxgraph.domain.vocabulary import Role
-from gxgraph.errors import InvalidInput
+from gxgraph.errors import GxGraphError, InvalidInput
 from gxgraph.services.analysis import Analysis, run
-from gxgraph.services.projection import ProjectionCache
+from gxgraph.services.projection import Projection, ProjectionCache
 from gxgraph.store.base import GraphStore
 
 __all__ = [
@@ -31,11 +32,13 @@ __all__ = [
     "Projected",
     "Registry",
     "memo_key",
+    "precompute",
     "run_analysis",
     "validate_params",
     "widest_limit",
 ]
 
+log = logging.getLogger("gxgraph.analytics")
 P = TypeVar("P", bound="AnalysisParams")
 R = TypeVar("R")
 
@@ -94,6 +97,9 @@ class AnalysisSpec(Generic[P, R]):
     ranked: bool = False
     """The result is a ranked list whose first rows do not depend on ``limit``: it is computed once per
     graph version at the widest limit, and each answer is a slice of it."""
+    precompute: bool = False
+    """Heavy with its default parameters: computed in the background as soon as a projection is built,
+    so requests find it memoised (the parameters model must then have a default for every field)."""
     envelope: type[Analysis[Any]] = field(init=False)
     path_params: tuple[str, ...] = field(init=False)
 
@@ -173,6 +179,33 @@ def memo_key(spec: AnalysisSpec[Any, Any], params: AnalysisParams) -> tuple[str,
     return spec.name, json.dumps(params.model_dump(mode="json"), sort_keys=True, ensure_ascii=False)
 
 
+def precompute(registry: Registry) -> Callable[[ProjectionCache, Projection], None]:
+    """The ``on_build`` hook of a projection cache: answers the registry's ``precompute`` analyses
+    with their default parameters on each new projection, in declaration order."""
+
+    def warm(cache: ProjectionCache, projection: Projection) -> None:
+        for spec in registry:
+            if spec.precompute:
+                _warm_one(cache, projection, spec)
+
+    return warm
+
+
+def _warm_one(cache: ProjectionCache, projection: Projection, spec: AnalysisSpec[Any, Any]) -> None:
+    params = _computed(spec, spec.params())
+    try:
+        cache.compute_on(
+            projection, memo_key(spec, params), lambda graph: spec.compute(Projected(graph, cache), params)
+        )
+    except GxGraphError as exc:  # a request for it computes it again, and reports the failure
+        log.warning("precomputing %s failed: %s", spec.name, exc.message)
+
+
+def _computed(spec: AnalysisSpec[P, Any], params: P) -> P:
+    """The parameters an answer is computed (and memoised) with: a ranked analysis at its widest limit."""
+    return params.model_copy(update={"limit": widest_limit(spec.params)}) if spec.ranked else params
+
+
 def widest_limit(params: type[AnalysisParams]) -> int | None:
     """The upper bound of a parameters model's ``limit``, if it has a bounded one."""
     info = params.model_fields.get("limit")
@@ -189,9 +222,7 @@ def run_analysis(
     """
     if spec.resolve is not None:
         params = spec.resolve(store, params)
-    computed = params
-    if spec.ranked:
-        computed = params.model_copy(update={"limit": widest_limit(spec.params)})
+    computed = _computed(spec, params)
     analysis = run(
         cache,
         memo_key(spec, computed),

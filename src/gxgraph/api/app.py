@@ -12,12 +12,14 @@ from fastapi.concurrency import run_in_threadpool
 from fastapi.staticfiles import StaticFiles
 
 from gxgraph import __version__
+from gxgraph.analyses import ANALYSES
+from gxgraph.analyses.spec import precompute
 from gxgraph.api.auth import AuthenticateFirst
 from gxgraph.api.deadline import RequestDeadline
 from gxgraph.api.errors import install_error_handlers
 from gxgraph.api.limits import BodySizeLimit
 from gxgraph.api.query_guard import QueryTextGuard
-from gxgraph.api.routes import analytics, docs, graph, health, nodes, relationships, transfer
+from gxgraph.api.routes import analytics, docs, graph, health, nodes, query, relationships, transfer
 from gxgraph.errors import GxGraphError
 from gxgraph.services.projection import ProjectionCache
 from gxgraph.settings import Settings, get_settings
@@ -42,6 +44,11 @@ def _warm(cache: ProjectionCache) -> None:
         log.warning("analytics projection not warmed: %s", exc.message)
 
 
+def _projections(store: GraphStore, settings: Settings) -> ProjectionCache:
+    """The projection cache; with warm analytics, heavy analyses are precomputed on each projection."""
+    return ProjectionCache(store, on_build=precompute(ANALYSES) if settings.warm_analytics else None)
+
+
 def create_app(settings: Settings | None = None, store: GraphStore | None = None) -> FastAPI:
     """Build the app; pass ``store`` to serve an already-open store (tests), else it opens its own."""
     settings = settings or get_settings()
@@ -50,7 +57,7 @@ def create_app(settings: Settings | None = None, store: GraphStore | None = None
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         owned = store is None
         app.state.store = store if store is not None else await run_in_threadpool(open_store, settings)
-        app.state.projections = ProjectionCache(app.state.store)
+        app.state.projections = _projections(app.state.store, settings)
         if settings.warm_analytics:
             threading.Thread(
                 target=_warm, args=(app.state.projections,), name="warm-analytics", daemon=True
@@ -77,7 +84,7 @@ def create_app(settings: Settings | None = None, store: GraphStore | None = None
     app.state.settings = settings
     if store is not None:
         app.state.store = store
-        app.state.projections = ProjectionCache(store)
+        app.state.projections = _projections(store, settings)
     install_error_handlers(app)
     app.add_middleware(BodySizeLimit, max_bytes=settings.max_body_bytes)
     app.add_middleware(RequestDeadline, seconds=settings.request_deadline_seconds)
@@ -85,7 +92,7 @@ def create_app(settings: Settings | None = None, store: GraphStore | None = None
     app.add_middleware(AuthenticateFirst)  # added last, so it runs first
     app.include_router(health.router)
     v1 = APIRouter(prefix="/v1")
-    for module in (nodes, relationships, graph, transfer, analytics):
+    for module in (nodes, relationships, graph, transfer, query, analytics):
         v1.include_router(module.router)
     app.include_router(v1)
     return app

@@ -8,7 +8,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from gxgraph.analyses import ANALYSES, AnalysisSpec, Registry, validate_params
-from gxgraph.client.calls import model, query, segment
+from gxgraph.client.calls import model, query_params, segment
 from gxgraph.client.transport import Call
 from gxgraph.errors import NotFound
 from gxgraph.services.analysis import Analysis
@@ -28,7 +28,7 @@ def _request(
     path_values = {name: segment(str(getattr(params, name))) for name in spec.path_params}
     aliases = {spec.params.model_fields[name].alias or name for name in spec.path_params}
     path = f"/v1/analytics/{spec.path.format(**path_values)}{suffix}"
-    return spec, path, query({key: value for key, value in fields.items() if key not in aliases})
+    return spec, path, query_params({key: value for key, value in fields.items() if key not in aliases})
 
 
 def analysis_call(name: str, values: Mapping[str, Any], registry: Registry = ANALYSES) -> Call[Analysis[Any]]:

@@ -25,6 +25,7 @@ from gxgraph.errors import InvalidInput, validation_details
 from gxgraph.services.graph import Neighborhood, PathsResult, SearchHit
 from gxgraph.services.imports import ImportFormat, ImportReport
 from gxgraph.services.nodes import StoredNode
+from gxgraph.services.queries import QueryRequest, QueryResult
 
 __all__ = [
     "create_node",
@@ -37,6 +38,7 @@ __all__ = [
     "list_nodes",
     "neighbors",
     "paths",
+    "query",
     "schema",
     "search",
     "stats",
@@ -76,7 +78,7 @@ def _if_match(revision: str | None) -> dict[str, str]:
     return {} if revision is None else {"If-Match": f'"{revision}"'}
 
 
-def query(values: Mapping[str, Any]) -> QueryParams:
+def query_params(values: Mapping[str, Any]) -> QueryParams:
     """Query pairs of ``values``: None left out, lists repeated, enums by value, booleans lower case."""
     pairs: list[tuple[str, str | int | float | bool]] = []
     for name, value in values.items():
@@ -97,9 +99,20 @@ def checked(schema: type[BaseModel], values: Mapping[str, Any]) -> BaseModel:
         raise InvalidInput("the request does not match the schema", details) from exc
 
 
+def checked_body(schema: type[BaseModel], values: Mapping[str, Any]) -> dict[str, Any]:
+    """``values`` as the JSON body ``schema`` describes, or the InvalidInput the server would answer."""
+    try:
+        return schema.model_validate(dict(values)).model_dump(mode="json")
+    except ValidationError as exc:
+        details = validation_details(exc.errors(include_url=False), ("body",))
+        raise InvalidInput("the request does not match the schema", details) from exc
+
+
 def search(q: str, *, kind: Sequence[NodeKind] | None = None, limit: int = 10) -> Call[list[SearchHit]]:
     """Typeahead over every kind: exact, prefix and substring matches on ids and both names."""
-    return Call("GET", "/v1/search", model(_HITS), params=query({"q": q, "kind": kind, "limit": limit}))
+    return Call(
+        "GET", "/v1/search", model(_HITS), params=query_params({"q": q, "kind": kind, "limit": limit})
+    )
 
 
 def get_node(node_id: str, kind: NodeKind | None = None) -> Call[StoredNode]:
@@ -115,7 +128,7 @@ def list_nodes(
     equality and ``<field>_min``/``_max`` ranges; ``GET /v1/schema`` lists them per kind)."""
     params = checked(filter_model(kind), {**filters, "cursor": cursor, "limit": limit})
     values = params.model_dump(mode="json", exclude_none=True)
-    return Call("GET", f"/v1/{kind.plural}", model(_NODE_PAGE), params=query(values))
+    return Call("GET", f"/v1/{kind.plural}", model(_NODE_PAGE), params=query_params(values))
 
 
 def create_node(node: NodeBase) -> Call[StoredNode]:
@@ -152,13 +165,15 @@ def neighbors(
 ) -> Call[Neighborhood]:
     """Nodes within 1-3 hops of a node, each with the relationships that reach it."""
     values = {"depth": depth, "direction": direction, "rel_type": rel_type, "kind": kind, "limit": limit}
-    return Call("GET", f"/v1/nodes/{segment(node_id)}/neighbors", model(Neighborhood), params=query(values))
+    return Call(
+        "GET", f"/v1/nodes/{segment(node_id)}/neighbors", model(Neighborhood), params=query_params(values)
+    )
 
 
 def paths(from_id: str, to_id: str, *, max_hops: int = 4, limit: int = 10) -> Call[PathsResult]:
     """All shortest paths between two nodes, ignoring direction."""
     values = {"from": from_id, "to": to_id, "max_hops": max_hops, "limit": limit}
-    return Call("GET", "/v1/paths", model(PathsResult), params=query(values))
+    return Call("GET", "/v1/paths", model(PathsResult), params=query_params(values))
 
 
 def create_relationship(relationship: RelationshipBase) -> Call[RelationshipBase]:
@@ -195,7 +210,7 @@ def import_graph(
         data = data.read_bytes()
     fmt = format or ImportFormat.JSONL
     body = data.encode("utf-8") if isinstance(data, str) else data
-    params = query({"format": fmt, "dry_run": dry_run})
+    params = query_params({"format": fmt, "dry_run": dry_run})
     headers = {"Content-Type": _CONTENT_TYPES[fmt]}
     return Call(
         "POST",
@@ -206,6 +221,16 @@ def import_graph(
         headers=headers,
         unbounded=True,
     )
+
+
+def query(
+    statement: str, parameters: Mapping[str, Any] | None = None, *, limit: int = 1000
+) -> Call[QueryResult]:
+    """Run a Cypher read (analyst role); the store refuses writes, files and procedures are refused."""
+    body = checked_body(
+        QueryRequest, {"statement": statement, "parameters": dict(parameters or {}), "limit": limit}
+    )
+    return Call("POST", "/v1/query", model(QueryResult), json=body)
 
 
 def stats() -> Call[dict[str, Any]]:

@@ -19,7 +19,7 @@ import httpx
 from gxgraph import __version__
 from gxgraph.analyses import ANALYSES, Registry
 from gxgraph.client.analysis_calls import analysis_call, svg_call
-from gxgraph.client.calls import list_nodes, query
+from gxgraph.client.calls import list_nodes, query_params
 from gxgraph.client.generated import AsyncMethods, SyncMethods
 from gxgraph.client.transport import Call, RetryPolicy, Unreachable, error_from_response
 from gxgraph.domain.kinds import NodeKind
@@ -69,7 +69,7 @@ class _Options:
 
 
 def _export_call(format: ExportFormat) -> Call[httpx.Response]:
-    params = query({"format": format})
+    params = query_params({"format": format})
     return Call("GET", "/v1/export", lambda response: response, params=params, stream=True, unbounded=True)
 
 

@@ -15,6 +15,7 @@ import threading
 import time
 from collections import OrderedDict
 from collections.abc import Callable, Hashable
+from concurrent.futures import Future
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
@@ -83,13 +84,20 @@ class ProjectionCache:
     projection is built while the request waits.
     """
 
-    def __init__(self, store: GraphStore, max_wait: float = 2.0) -> None:
+    def __init__(
+        self,
+        store: GraphStore,
+        max_wait: float = 2.0,
+        on_build: Callable[[ProjectionCache, Projection], None] | None = None,
+    ) -> None:
         self._store = store
         self._max_wait = max_wait
+        self._on_build = on_build
         self._lock = threading.Lock()
         self._current: Projection | None = None
         self._rebuild: threading.Thread | None = None
         self._rebuild_error: GxGraphError | None = None
+        self._pending: dict[tuple[int, Hashable], Future[Any]] = {}
 
     def get(self) -> Projection:
         """The projection of the store's current graph version (building it if needed)."""
@@ -107,9 +115,14 @@ class ProjectionCache:
             return Served(current, latest)
         if current is None:
             with self._lock:
-                if self._current is None:
+                built = self._current is None
+                if built:
                     self._current = build_projection(self._store)
-                return Served(self._current, max(latest, self._current.version))
+                first = self._current
+            assert first is not None
+            if built:
+                self._built(first)
+            return Served(first, max(latest, first.version))
         worker = self._start_rebuild()
         worker.join(wait)
         if self._rebuild_error is not None and not worker.is_alive():
@@ -133,21 +146,51 @@ class ProjectionCache:
             self._rebuild_error = exc
             return
         with self._lock:
-            if self._current is None or projection.version > self._current.version:
+            installed = self._current is None or projection.version > self._current.version
+            if installed:
                 self._current = projection
+        if installed:
+            self._built(projection)
+
+    def _built(self, projection: Projection) -> None:
+        """Run the ``on_build`` hook (precomputing heavy answers) in the background."""
+        if self._on_build is not None:
+            hook = self._on_build
+            threading.Thread(target=hook, args=(self, projection), name="precompute", daemon=True).start()
 
     def compute(self, key: Hashable, compute: Callable[[nx.MultiDiGraph], T]) -> tuple[T, Served]:
         """``compute(graph)`` on the newest projection, memoised per graph version under ``key``."""
         served = self.serve()
-        memo = served.projection.memo
+        return self.compute_on(served.projection, key, compute), served
+
+    def compute_on(self, projection: Projection, key: Hashable, compute: Callable[[nx.MultiDiGraph], T]) -> T:
+        """``compute(graph)`` on ``projection``, memoised under ``key``. Requests for a key being
+        computed wait for that computation instead of repeating it."""
+        memo = projection.memo
         with self._lock:
             if key in memo:
                 memo.move_to_end(key)
                 cached: T = memo[key]
-                return cached, served
-        result = compute(served.projection.graph)
-        with self._lock:
-            memo[key] = result
-            while len(memo) > MAX_MEMO_ENTRIES:
-                memo.popitem(last=False)
-        return result, served
+                return cached
+            pending = self._pending.get((id(projection), key))
+            owner = pending is None
+            if pending is None:
+                pending = self._pending[(id(projection), key)] = Future()
+        if not owner:
+            waited: T = pending.result()
+            return waited
+        try:
+            result = compute(projection.graph)
+        except BaseException as exc:
+            pending.set_exception(exc)
+            raise
+        else:
+            pending.set_result(result)
+        finally:
+            with self._lock:
+                self._pending.pop((id(projection), key), None)
+                if pending.exception() is None:
+                    memo[key] = pending.result()
+                    while len(memo) > MAX_MEMO_ENTRIES:
+                        memo.popitem(last=False)
+        return result

@@ -61,6 +61,48 @@ class WriteBatch:
         return sum(map(len, self.nodes.values())) + sum(map(len, self.relationships.values()))
 
 
+@dataclass(frozen=True)
+class FoundNode:
+    """A node in an analyst query's answer: its labels and stored properties."""
+
+    labels: tuple[str, ...]
+    props: Row
+
+
+@dataclass(frozen=True)
+class FoundRelationship:
+    """A relationship in an analyst query's answer, its endpoints named by their ``id``."""
+
+    type: str
+    from_id: str | None
+    to_id: str | None
+    props: Row
+
+
+@dataclass(frozen=True)
+class FoundPath:
+    """A path in an analyst query's answer."""
+
+    nodes: tuple[FoundNode, ...]
+    relationships: tuple[FoundRelationship, ...]
+
+
+@dataclass(frozen=True)
+class QueryRows:
+    """An analyst query's answer: column names, at most ``limit`` rows, and whether more were cut."""
+
+    columns: list[str]
+    rows: list[list[Any]]
+    truncated: bool
+
+
+READ_ONLY_MESSAGE = "/v1/query is read-only: statements that write are refused"
+
+REFUSED_OPERATORS = frozenset({"LoadCSV", "ProcedureCall"})
+"""Plan operators an analyst query may not use: reading files and calling procedures (admin ones
+among them) are outside what a read-only graph query is for. Checked on the store's own plan."""
+
+
 class GraphStore(Protocol):
     """What the services need from a graph store."""
 
@@ -90,6 +132,8 @@ class GraphStore(Protocol):
     ) -> list[Row]: ...
     def shortest_paths(self, source: str, target: str, max_hops: int, limit: int) -> list[Row]: ...
     def search(self, text: str, kinds: Sequence[str] | None, limit: int) -> list[Row]: ...
+    def plan_operators(self, statement: str, parameters: Row) -> set[str]: ...
+    def read_only_query(self, statement: str, parameters: Row, limit: int) -> QueryRows: ...
     def iter_nodes(self, page_size: int = 5000) -> Iterator[Row]: ...
     def iter_relationships(self, page_size: int = 5000) -> Iterator[Row]: ...
     def counts(self) -> dict[str, dict[str, int]]: ...

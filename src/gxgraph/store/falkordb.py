@@ -10,11 +10,30 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 import redis
-from falkordb import FalkorDB
+from falkordb import Edge, FalkorDB, Node
+from falkordb import Path as GraphPath
 
-from gxgraph.errors import Conflict, GraphChanged, GxGraphError, StoreTimeout, StoreUnavailable
+from gxgraph.errors import (
+    Conflict,
+    GraphChanged,
+    GxGraphError,
+    InvalidInput,
+    StoreTimeout,
+    StoreUnavailable,
+)
 from gxgraph.store import cypher
-from gxgraph.store.base import CypherStore, Progress, Row, WriteBatch, missing_endpoints
+from gxgraph.store.base import (
+    READ_ONLY_MESSAGE,
+    CypherStore,
+    FoundNode,
+    FoundPath,
+    FoundRelationship,
+    Progress,
+    QueryRows,
+    Row,
+    WriteBatch,
+    missing_endpoints,
+)
 from gxgraph.store.embedded import AppendFsync, EmbeddedFalkorDB
 
 log = logging.getLogger("gxgraph.store")
@@ -41,6 +60,61 @@ def translate_errors() -> Iterator[None]:
             raise Conflict("the write conflicts with a stored node or relationship") from exc
         log.error("FalkorDB rejected a query: %s", exc)
         raise GxGraphError("the graph store rejected the query") from exc
+
+
+@contextlib.contextmanager
+def _statement_errors() -> Iterator[None]:
+    """An analyst's statement the server refuses is their input's fault: 422 with the server's reason."""
+    try:
+        yield
+    except redis.ResponseError as exc:
+        message = str(exc)
+        if "read-only" in message:
+            raise InvalidInput(READ_ONLY_MESSAGE) from exc
+        if "timed out" in message.lower() or "empty key" in message:
+            raise
+        detail = {"loc": ["body", "statement"], "msg": message, "type": "statement_refused"}
+        raise InvalidInput("the statement was refused", [detail]) from exc
+
+
+def _unnamed_endpoints(rows: list[list[Any]]) -> set[int]:
+    """Internal ids of the endpoints of relationships in the answer (FalkorDB names them by those)."""
+    found: set[int] = set()
+    pending: list[Any] = [value for row in rows for value in row]
+    while pending:
+        value = pending.pop()
+        if isinstance(value, Edge):
+            found |= {_internal(value.src_node), _internal(value.dest_node)}
+        elif isinstance(value, GraphPath):
+            pending.extend(value.edges())
+        elif isinstance(value, list | tuple):
+            pending.extend(value)
+        elif isinstance(value, dict):
+            pending.extend(value.values())
+    return found
+
+
+def _internal(end: Node | int) -> int:
+    return int(end.id if isinstance(end, Node) else end)
+
+
+def _found(value: Any, ids: dict[int, str]) -> Any:
+    """A client value as plain data; nodes, relationships and paths as the Found* records."""
+    if isinstance(value, Node):
+        return FoundNode(tuple(sorted(value.labels or ())), dict(value.properties))
+    if isinstance(value, Edge):
+        ends = (ids.get(_internal(value.src_node)), ids.get(_internal(value.dest_node)))
+        return FoundRelationship(value.relation, ends[0], ends[1], dict(value.properties))
+    if isinstance(value, GraphPath):
+        nodes = tuple(_found(node, ids) for node in value.nodes())
+        return FoundPath(nodes, tuple(_found(edge, ids) for edge in value.edges()))
+    if isinstance(value, list | tuple):
+        return [_found(item, ids) for item in value]
+    if isinstance(value, dict):
+        return {key: _found(item, ids) for key, item in value.items()}
+    if value is None or isinstance(value, str | int | float | bool):
+        return value
+    return str(value)  # points and temporal values, as the client prints them
 
 
 def _rows(result: Any) -> list[Row]:
@@ -91,6 +165,34 @@ class FalkorDBStore(CypherStore):
                 if "empty key" in str(exc):
                     return []
                 raise
+
+    # -- analysts' read-only queries ------------------------------------------------------------
+    def plan_operators(self, statement: str, parameters: Row) -> set[str]:
+        """The operators of the statement's plan (GRAPH.EXPLAIN runs nothing), without spaces."""
+        with translate_errors(), _statement_errors():
+            plan = self._supervised(lambda: self._graph.explain(statement, parameters))
+        return {name.replace(" ", "") for name in plan.operations}
+
+    def read_only_query(self, statement: str, parameters: Row, limit: int) -> QueryRows:
+        """Run ``statement`` with GRAPH.RO_QUERY: the server itself refuses any write."""
+        with translate_errors(), _statement_errors():
+            try:
+                result = self._supervised(
+                    lambda: self._graph.ro_query(statement, parameters, timeout=self._timeout_ms)
+                )
+            except redis.ResponseError as exc:
+                if "empty key" in str(exc):  # no graph yet: nothing to find
+                    return QueryRows([], [], truncated=False)
+                raise
+            rows = result.result_set[:limit]
+            missing = sorted(_unnamed_endpoints(rows))
+            ids = {
+                row["internal"]: row["id"]
+                for row in self._read(self._q("fetch_endpoint_ids"), {"ids": missing})
+            }
+        columns = [column[1] for column in result.header]
+        found = [[_found(value, ids) for value in row] for row in rows]
+        return QueryRows(columns, found, truncated=len(result.result_set) > limit)
 
     def _write(self, text: str, params: Row) -> list[Row]:
         with translate_errors():

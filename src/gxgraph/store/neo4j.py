@@ -10,12 +10,13 @@ from __future__ import annotations
 import contextlib
 import logging
 from collections.abc import Callable, Iterator, Sequence
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 import neo4j
 from neo4j import GraphDatabase, RoutingControl
 from neo4j.exceptions import (
     AuthError,
+    ClientError,
     ConstraintError,
     DriverError,
     Neo4jError,
@@ -28,14 +29,20 @@ from gxgraph.errors import (
     Conflict,
     GraphChanged,
     GxGraphError,
+    InvalidInput,
     StoreTimeout,
     StoreUnavailable,
     TransactionTooLarge,
 )
 from gxgraph.store.base import (
+    READ_ONLY_MESSAGE,
     Change,
     CypherStore,
+    FoundNode,
+    FoundPath,
+    FoundRelationship,
     Progress,
+    QueryRows,
     Row,
     Run,
     WriteBatch,
@@ -69,6 +76,61 @@ def translate_errors() -> Iterator[None]:
     except DriverError as exc:
         log.warning("Neo4j driver error: %s", exc)
         raise StoreUnavailable("the graph store is unreachable; try again shortly") from exc
+
+
+@contextlib.contextmanager
+def _statement_errors() -> Iterator[None]:
+    """An analyst's statement the server refuses is their input's fault: 422 with the server's reason."""
+    try:
+        yield
+    except ClientError as exc:
+        if exc.code == "Neo.ClientError.Statement.AccessMode":
+            raise InvalidInput(READ_ONLY_MESSAGE) from exc
+        if exc.code and exc.code.startswith(("Neo.ClientError.Statement.", "Neo.ClientError.Procedure.")):
+            detail = {"loc": ["body", "statement"], "msg": exc.message or exc.code, "type": exc.code}
+            raise InvalidInput("the statement was refused", [detail]) from exc
+        raise
+
+
+def _unnamed_endpoints(rows: list[list[Any]]) -> set[str]:
+    """Element ids of relationship endpoints whose properties did not come with the answer."""
+    found: set[str] = set()
+    pending: list[Any] = [value for row in rows for value in row]
+    while pending:
+        value = pending.pop()
+        if isinstance(value, neo4j.graph.Relationship):
+            found |= {
+                node.element_id
+                for node in (value.start_node, value.end_node)
+                if node is not None and "id" not in node
+            }
+        elif isinstance(value, list | tuple):
+            pending.extend(value)
+        elif isinstance(value, dict):
+            pending.extend(value.values())
+    return found
+
+
+def _found(value: Any, ids: dict[str, str]) -> Any:
+    """A driver value as plain data; nodes, relationships and paths as the Found* records."""
+    if isinstance(value, neo4j.graph.Node):
+        return FoundNode(tuple(sorted(value.labels)), dict(value))
+    if isinstance(value, neo4j.graph.Relationship):
+        ends = [
+            None if node is None else node.get("id") or ids.get(node.element_id)
+            for node in (value.start_node, value.end_node)
+        ]
+        return FoundRelationship(value.type, ends[0], ends[1], dict(value))
+    if isinstance(value, neo4j.graph.Path):
+        nodes = tuple(_found(node, ids) for node in value.nodes)
+        return FoundPath(nodes, tuple(_found(rel, ids) for rel in value.relationships))
+    if isinstance(value, list | tuple):
+        return [_found(item, ids) for item in value]
+    if isinstance(value, dict):
+        return {key: _found(item, ids) for key, item in value.items()}
+    if value is None or isinstance(value, str | int | float | bool):
+        return value
+    return str(value)  # temporal and spatial values, as Cypher prints them
 
 
 @contextlib.contextmanager
@@ -250,6 +312,47 @@ class Neo4jStore(CypherStore):
         with translate_errors(), self._driver.session(database=self._database) as session:
             revision: str | None = session.execute_write(work)
         return revision
+
+    # -- analysts' read-only queries ------------------------------------------------------------
+    def plan_operators(self, statement: str, parameters: Row) -> set[str]:
+        """The operators of the statement's plan (EXPLAIN runs nothing)."""
+        with translate_errors(), _statement_errors():
+            _, summary, _ = self._driver.execute_query(
+                "EXPLAIN " + statement, parameters_=parameters, database_=self._database,
+                routing_=RoutingControl.READ,
+            )  # fmt: skip
+        operators: set[str] = set()
+        pending = [summary.plan] if summary.plan else []
+        while pending:
+            step = pending.pop()
+            operators.add(str(step.get("operatorType", "")).split("@")[0])
+            pending.extend(step.get("children", []))
+        return operators
+
+    def read_only_query(self, statement: str, parameters: Row, limit: int) -> QueryRows:
+        """Run ``statement`` in a read transaction: the server itself refuses any write."""
+
+        def work(tx: neo4j.ManagedTransaction) -> QueryRows:
+            result = tx.run(statement, parameters)
+            rows: list[list[Any]] = []
+            for record in result:
+                if len(rows) == limit:
+                    return QueryRows(list(result.keys()), rows, truncated=True)
+                rows.append(list(record.values()))
+            return QueryRows(list(result.keys()), rows, truncated=False)
+
+        with translate_errors(), _statement_errors():
+            with self._driver.session(
+                database=self._database, default_access_mode=neo4j.READ_ACCESS
+            ) as session:
+                raw: QueryRows = session.execute_read(neo4j.unit_of_work(timeout=self._query_timeout)(work))
+            missing = sorted(_unnamed_endpoints(raw.rows))
+            ids = {
+                row["internal"]: row["id"]
+                for row in self._read(self._q("fetch_endpoint_ids"), {"ids": missing})
+            }
+        rows = [[_found(value, ids) for value in row] for row in raw.rows]
+        return QueryRows(raw.columns, rows, raw.truncated)
 
     def ping(self) -> None:
         # verify_connectivity fails fast, where a query would wait out the driver's retry budget.
