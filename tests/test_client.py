@@ -35,6 +35,7 @@ from gxgraph.errors import (
     Unauthenticated,
 )
 from gxgraph.services import keys
+from gxgraph.services.saved_queries import ParameterType, SavedQuery, SavedQueryParameter
 from gxgraph.store.base import GraphStore
 from tests.conftest import BACKENDS, REPO, SAMPLE, load_jsonl
 from tests.live import free_port, live_server
@@ -354,3 +355,26 @@ def test_analyst_queries_through_the_client(served: Served) -> None:
             client.query("CREATE (n:Entity {id: 'x'})")
         with pytest.raises(InvalidInput):
             client.query("RETURN $x", {"not a name": 1})  # refused before any request
+
+
+def test_saved_queries_through_the_client(served: Served) -> None:
+    saved = SavedQuery(
+        name="kinds-of-nodes",
+        title="Nodes of one kind",
+        statement="MATCH (n:Entity {kind: $kind}) RETURN n.id AS id ORDER BY id",
+        parameters=[SavedQueryParameter(name="kind", type=ParameterType.STRING, default="country")],
+    )
+    with served.client(Role.SECRETARIAT) as secretariat:
+        for existing in secretariat.saved_queries():
+            secretariat.delete_saved_query(existing.name)
+        assert secretariat.save_query(saved).created_by.startswith("client secretariat")
+    with served.client(Role.ANALYST) as client:
+        assert [q.name for q in client.saved_queries()] == ["kinds-of-nodes"]
+        countries = client.run_saved_query("kinds-of-nodes")
+        institutions = client.run_saved_query("kinds-of-nodes", {"kind": "institution"}, limit=2)
+        assert countries.rows
+        assert (len(institutions.rows), institutions.truncated) == (2, True)
+        with pytest.raises(InvalidInput):
+            client.run_saved_query("kinds-of-nodes", {"kind": 3})
+        with pytest.raises(Forbidden):
+            client.delete_saved_query("kinds-of-nodes")

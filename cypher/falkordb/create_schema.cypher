@@ -5,4 +5,5 @@
 CREATE INDEX FOR (n:Entity) ON (n.id);
 CREATE INDEX FOR (n:Entity) ON (n.kind);
 CREATE INDEX FOR (k:ApiKey) ON (k.key_id);
-CREATE INDEX FOR (m:GraphMeta) ON (m.key)
+CREATE INDEX FOR (m:GraphMeta) ON (m.key);
+CREATE INDEX FOR (q:SavedQuery) ON (q.name)

@@ -8,9 +8,10 @@ import json
 from typing import Any
 
 import typer
+from pydantic import ValidationError
 from typer.core import TyperGroup
 
-from gxgraph.errors import GxGraphError
+from gxgraph.errors import GxGraphError, InvalidInput, validation_details
 
 __all__ = ["ReportErrors", "report"]
 
@@ -31,6 +32,10 @@ class ReportErrors(TyperGroup):
         except GxGraphError as exc:
             body = exc.to_body()
             raise report(body["error"]["code"], exc.message, body) from exc
+        except ValidationError as exc:  # a model checked the command's input, as the API's edge does
+            details = validation_details(exc.errors(include_url=False))
+            error = InvalidInput("the input does not match the schema", details)
+            raise report(error.code, error.message, error.to_body()) from exc
         except OSError as exc:
             # A file the user named cannot be read or written: their input, not a bug.
             message = f"{exc.strerror or exc}: {exc.filename}" if exc.filename else str(exc)

@@ -19,7 +19,17 @@ from gxgraph.api.deadline import RequestDeadline
 from gxgraph.api.errors import install_error_handlers
 from gxgraph.api.limits import BodySizeLimit
 from gxgraph.api.query_guard import QueryTextGuard
-from gxgraph.api.routes import analytics, docs, graph, health, nodes, query, relationships, transfer
+from gxgraph.api.routes import (
+    analytics,
+    docs,
+    graph,
+    health,
+    nodes,
+    query,
+    relationships,
+    saved_queries,
+    transfer,
+)
 from gxgraph.errors import GxGraphError
 from gxgraph.services.projection import ProjectionCache
 from gxgraph.settings import Settings, get_settings
@@ -92,7 +102,7 @@ def create_app(settings: Settings | None = None, store: GraphStore | None = None
     app.add_middleware(AuthenticateFirst)  # added last, so it runs first
     app.include_router(health.router)
     v1 = APIRouter(prefix="/v1")
-    for module in (nodes, relationships, graph, transfer, query, analytics):
+    for module in (nodes, relationships, graph, transfer, query, saved_queries, analytics):
         v1.include_router(module.router)
     app.include_router(v1)
     return app

@@ -33,6 +33,7 @@ async def get_settings(request: Request) -> Settings:
 StoreDep = Annotated[GraphStore, Depends(get_store)]
 NodeId = Annotated[str, Path(pattern=SLUG_PATTERN, description="Node id (slug).")]
 SlugQuery = Annotated[str, Query(pattern=SLUG_PATTERN, description="Node id (slug).")]
+SlugPath = Annotated[str, Path(pattern=SLUG_PATTERN, description="Name (slug).")]
 FromNode = Annotated[str, Query(alias="from", pattern=SLUG_PATTERN, description="Start node id.")]
 ToNode = Annotated[str, Query(alias="to", pattern=SLUG_PATTERN, description="End node id.")]
 SettingsDep = Annotated[Settings, Depends(get_settings)]

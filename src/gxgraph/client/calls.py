@@ -26,12 +26,14 @@ from gxgraph.services.graph import Neighborhood, PathsResult, SearchHit
 from gxgraph.services.imports import ImportFormat, ImportReport
 from gxgraph.services.nodes import StoredNode
 from gxgraph.services.queries import QueryRequest, QueryResult
+from gxgraph.services.saved_queries import SavedQuery, SavedQueryRun, StoredSavedQuery
 
 __all__ = [
     "create_node",
     "create_relationship",
     "delete_node",
     "delete_relationship",
+    "delete_saved_query",
     "get_node",
     "get_relationship",
     "import_graph",
@@ -39,6 +41,10 @@ __all__ = [
     "neighbors",
     "paths",
     "query",
+    "run_saved_query",
+    "save_query",
+    "saved_queries",
+    "saved_query",
     "schema",
     "search",
     "stats",
@@ -231,6 +237,35 @@ def query(
         QueryRequest, {"statement": statement, "parameters": dict(parameters or {}), "limit": limit}
     )
     return Call("POST", "/v1/query", model(QueryResult), json=body)
+
+
+def save_query(saved: SavedQuery) -> Call[StoredSavedQuery]:
+    """Save a named, parameterised read (secretariat role); Conflict when the name is taken."""
+    body = saved.model_dump(mode="json")
+    return Call("POST", "/v1/saved-queries", model(StoredSavedQuery), json=body, idempotent=False)
+
+
+def saved_queries() -> Call[list[StoredSavedQuery]]:
+    """Every saved query with its documentation and declared parameters."""
+    return Call("GET", "/v1/saved-queries", model(list[StoredSavedQuery]))
+
+
+def saved_query(name: str) -> Call[StoredSavedQuery]:
+    """One saved query by name."""
+    return Call("GET", f"/v1/saved-queries/{segment(name)}", model(StoredSavedQuery))
+
+
+def delete_saved_query(name: str) -> Call[None]:
+    """Delete a saved query (secretariat role)."""
+    return Call("DELETE", f"/v1/saved-queries/{segment(name)}", lambda _: None, idempotent=False)
+
+
+def run_saved_query(
+    name: str, parameters: Mapping[str, Any] | None = None, *, limit: int | None = None
+) -> Call[QueryResult]:
+    """Run a saved query with values for its declared parameters (checked by the server)."""
+    body = checked_body(SavedQueryRun, {"parameters": dict(parameters or {}), "limit": limit})
+    return Call("POST", f"/v1/saved-queries/{segment(name)}/run", model(QueryResult), json=body)
 
 
 def stats() -> Call[dict[str, Any]]:

@@ -67,13 +67,19 @@ class QueryResult(BaseModel):
     graph_version: int
 
 
-def run_query(store: GraphStore, request: QueryRequest) -> QueryResult:
-    """Run an analyst's statement read-only, after checking its plan uses no refused operator."""
+def refuse_unsafe_plans(store: GraphStore, request: QueryRequest) -> None:
+    """InvalidInput when the store's plan of the statement reads files or calls procedures (or when
+    the store cannot plan it at all); nothing is run."""
     refused = store.plan_operators(request.statement, request.parameters) & REFUSED_OPERATORS
     if refused:
         names = ", ".join(sorted(_OPERATOR_NAMES[name] for name in refused))
         detail = {"loc": ["body", "statement"], "msg": f"uses {names}", "type": "refused_operator"}
         raise InvalidInput(f"/v1/query does not allow {names}", [detail])
+
+
+def run_query(store: GraphStore, request: QueryRequest) -> QueryResult:
+    """Run an analyst's statement read-only, after checking its plan uses no refused operator."""
+    refuse_unsafe_plans(store, request)
     version = store.graph_version()
     found = store.read_only_query(request.statement, request.parameters, request.limit)
     rows = [[shaped(value) for value in row] for row in found.rows]

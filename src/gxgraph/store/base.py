@@ -7,6 +7,7 @@ dialect differences kept as ``cypher/<backend>/`` files; everything else lives i
 from __future__ import annotations
 
 import random
+import secrets
 import time
 from abc import ABC, abstractmethod
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -142,6 +143,10 @@ class GraphStore(Protocol):
     def fetch_api_key(self, key_id: str) -> Row | None: ...
     def list_api_keys(self) -> list[Row]: ...
     def revoke_api_key(self, key_id: str, revoked_at: str) -> bool: ...
+    def create_saved_query(self, query: Row) -> bool: ...
+    def fetch_saved_query(self, name: str) -> Row | None: ...
+    def list_saved_queries(self) -> list[Row]: ...
+    def delete_saved_query(self, name: str) -> bool: ...
     def create_node(self, kind: NodeKind, props: Row) -> str | None: ...
     def modify_node(self, kind: NodeKind, node_id: str, change: Change) -> str | None: ...
     def delete_node_revision(self, kind: NodeKind, node_id: str, revision: str) -> bool: ...
@@ -159,6 +164,10 @@ UNREVISED = "0"
 """The revision of a node stored before nodes had one (the Cypher files' ``coalesce(n._rev, '0')``)."""
 MODIFY_ATTEMPTS = 10
 """How often ``modify_node`` re-reads and retries after another write changed the node meanwhile."""
+
+
+def _without_internal(props: Row) -> Row:
+    return {key: value for key, value in props.items() if not key.startswith("_")}
 
 
 def revision_of(props: Row) -> str:
@@ -410,3 +419,20 @@ class CypherStore(ABC):
     def revoke_api_key(self, key_id: str, revoked_at: str) -> bool:
         rows = self._write(self._q("revoke_api_key"), {"key_id": key_id, "revoked_at": revoked_at})
         return bool(rows)
+
+    # -- saved queries ---------------------------------------------------------------------------
+    def create_saved_query(self, query: Row) -> bool:
+        """Store ``query`` unless one of its name exists; True when this call stored it."""
+        token = secrets.token_hex(8)
+        rows = self._write(self._q("create_saved_query"), {"query": query, "token": token})
+        return bool(rows and rows[0]["created"])
+
+    def fetch_saved_query(self, name: str) -> Row | None:
+        rows = self._read(self._q("fetch_saved_query"), {"name": name})
+        return _without_internal(rows[0]["props"]) if rows else None
+
+    def list_saved_queries(self) -> list[Row]:
+        return [_without_internal(row["props"]) for row in self._read(self._q("list_saved_queries"), {})]
+
+    def delete_saved_query(self, name: str) -> bool:
+        return bool(self._write(self._q("delete_saved_query"), {"name": name}))
