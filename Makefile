@@ -11,7 +11,7 @@ WHEEL_PYTHONS ?= 3.11 3.12 3.13
 export GXGRAPH_HOST ?= 127.0.0.1
 export GXGRAPH_PORT ?= 8000
 
-.PHONY: run test lint unit openapi seed bench wheel-test lock neo4j-start neo4j-stop clean help
+.PHONY: run test lint unit openapi seed bench wheel-test lock neo4j-start neo4j-stop clean help chromium
 
 help:
 	@echo "make run    - set up and serve the API on the embedded store with the sample ecosystem"
@@ -58,6 +58,7 @@ openapi: $(STAMP)
 # The suite needs a real Neo4j: start it here, stop it whatever the outcome.
 test: $(STAMP)
 	$(MAKE) lint
+	$(MAKE) chromium
 	$(MAKE) wheel-test
 	$(NEO4J) start
 	GXGRAPH_TEST_NEO4J_URI=$$($(NEO4J) uri) $(BIN)/pytest; status=$$?; $(NEO4J) stop; exit $$status
@@ -66,6 +67,14 @@ test: $(STAMP)
 bench: $(STAMP)
 	NEO4J_TEST_HEAP=6g $(NEO4J) start
 	GXGRAPH_BENCH_NEO4J_URI=$$($(NEO4J) uri) $(BIN)/python scripts/bench.py; status=$$?; $(NEO4J) stop; exit $$status
+
+# tests/browser drive the Debian chromium package (Playwright cannot download its own browser here):
+# installed when missing if we are root, as CI is; otherwise the tests fail and say what to install.
+# The CJK fonts make the Japanese pages readable in the screenshots the tests save.
+chromium:
+	@test -x /usr/bin/chromium || test "$$(id -u)" != 0 || { apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-cjk >/dev/null; }
+	@test -x /usr/bin/chromium || { echo "tests/browser need chromium: sudo apt-get install chromium" >&2; exit 1; }
 
 wheel-test: $(STAMP)
 	GXGRAPH_BUILD_PYTHON=$(BIN)/python scripts/wheel-smoke $(WHEEL_PYTHONS)

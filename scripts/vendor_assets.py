@@ -53,7 +53,9 @@ def fetch(name: str, spec: dict[str, Any]) -> dict[str, str]:
         hashes = {}
         for file in spec["files"]:
             data = (Path(tmp) / "package" / file).read_bytes()
-            (destination / file).write_bytes(data)
+            target = destination / file
+            target.parent.mkdir(parents=True, exist_ok=True)  # files may sit in the package's dist/
+            target.write_bytes(data)
             hashes[file] = hashlib.sha256(data).hexdigest()
     return hashes
 

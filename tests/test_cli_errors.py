@@ -40,6 +40,7 @@ CASES: dict[str, tuple[str, list[str], str | None]] = {
     "store stop": (REACHABLE, ["store", "stop", "--force"], None),
     "openapi": (REACHABLE, ["openapi", "--check", "{missing_dir}/openapi.yaml"], "file_error"),
     "schema": (REACHABLE, ["schema", "--format", "svg"], None),
+    "report partnership-gaps": (REACHABLE, ["report", "partnership-gaps", "--domain", "zz"], "invalid_input"),
     "query run": (REACHABLE, ["query", "run", "CREATE (n:Entity) RETURN n"], "invalid_input"),
     "query saved": (UNREACHABLE, ["query", "saved"], "store_unavailable"),
     "query run-saved": (REACHABLE, ["query", "run-saved", "no-such-query", "-p", "x"], "invalid_input"),

@@ -18,6 +18,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from gxgraph.cli_analyze import app as analyze_app
 from gxgraph.cli_errors import ReportErrors
 from gxgraph.cli_query import app as query_app
+from gxgraph.cli_report import app as report_app
 from gxgraph.domain.vocabulary import Role
 from gxgraph.errors import GxGraphError
 from gxgraph.services import keys as key_service
@@ -37,6 +38,7 @@ app.add_typer(keys_app, name="keys")
 app.add_typer(store_app, name="store")
 app.add_typer(analyze_app, name="analyze")
 app.add_typer(query_app, name="query")
+app.add_typer(report_app, name="report")
 console = Console(stderr=True)
 
 # Package data: a symlink to seeds/sample.jsonl in a checkout, a copy in a wheel. pip installs wheels

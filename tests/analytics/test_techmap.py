@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import doctest
 import xml.etree.ElementTree as ET
 from collections import Counter
 from typing import Any
@@ -13,8 +12,7 @@ import pytest
 from gxgraph.analytics.commercialisation import gap_scores
 from gxgraph.analytics.graph import graph_from_rows, is_japanese, nodes_of_kind
 from gxgraph.analytics.techmap import TechMapCell, TechnologyMap, technology_map
-from gxgraph.reports import techmap_svg
-from gxgraph.reports.techmap_svg import FOOTNOTE, render_bubble_chart
+from gxgraph.reports.charts import ILLUSTRATIVE_MARK, technology_map_svg
 
 SVG = "{http://www.w3.org/2000/svg}"
 
@@ -225,73 +223,42 @@ def _map(cells: list[TechMapCell]) -> TechnologyMap:
     )
 
 
-def _texts(root: ET.Element) -> list[str]:
-    return ["".join(el.itertext()) for el in root.iter(f"{SVG}text")]
+def _roles(svg: str) -> list[str]:
+    return [el.get("aria-roledescription") or "" for el in ET.fromstring(svg).iter()]
 
 
-def _bubbles(root: ET.Element) -> list[ET.Element]:
-    return [el for el in root.iter(f"{SVG}circle") if el.get("class") == "bubble"]
-
-
-def test_svg_plots_one_bubble_per_plottable_cell(hand_graph: nx.MultiDiGraph) -> None:
-    root = ET.fromstring(render_bubble_chart(technology_map(hand_graph)))
-    assert root.tag == f"{SVG}svg"
-    bubbles = _bubbles(root)
-    assert len(bubbles) == 1  # finance x ai has no size, manufacturing x iot no CAGR
-    assert "energy × ai" in "".join(bubbles[0].itertext())
-    texts = _texts(root)
-    assert "energy × ai*" in texts
-    missing = [t for t in texts if "finance × ai" in t]
-    assert missing == ["finance × ai, manufacturing × iot"]  # listed in the side note, not plotted
-    assert any("Not plotted" in t for t in texts)
-
-
-def test_svg_of_the_sample(sample_graph: nx.MultiDiGraph) -> None:
+def test_chart_draws_one_bubble_per_cell_with_figures(sample_graph: nx.MultiDiGraph) -> None:
     tech_map = technology_map(sample_graph)
-    root = ET.fromstring(render_bubble_chart(tech_map))
-    assert len(_bubbles(root)) == len(tech_map.cells) == 56
-    texts = _texts(root)
-    assert f"* {FOOTNOTE}." in texts
-    assert "CAGR" in " ".join(texts)
-    assert "log scale" in " ".join(texts)
-    grey = [b for b in _bubbles(root) if b.get("fill") == "#a6a6a6"]
-    assert len(grey) == sum(1 for c in tech_map.cells if c.japanese_deployment_share is None)
+    svg = technology_map_svg(tech_map)
+    plotted = [c for c in tech_map.cells if c.market_size_usd is not None and c.cagr_pct is not None]
+    assert plotted
+    assert _roles(svg).count("circle") == len(plotted)
+    assert tech_map.illustrative
+    assert ILLUSTRATIVE_MARK in svg
 
 
-def test_svg_colours_follow_the_japanese_share() -> None:
-    cells = [
-        _cell(industry="none", japanese_deployment_share=0.0, deployments=1),
-        _cell(industry="all", japanese_deployment_share=1.0, deployments=1, japanese_deployments=1),
-        _cell(industry="empty"),
-    ]
-    fills = {
-        "".join(b.itertext()).split(" ×")[0]: b.get("fill")
-        for b in _bubbles(ET.fromstring(render_bubble_chart(_map(cells))))
-    }
-    assert fills == {"none": "#d73027", "all": "#1a9850", "empty": "#a6a6a6"}
+def test_chart_escapes_text_and_marks_only_illustrative_cells() -> None:
+    cell = TechMapCell(
+        id="seg-x", industry="a<b & c", digital_technology='"ai"', name_en="A<B & C × AI",
+        segment_ids=["seg-x"], cagr_pct=12.0, market_size_usd=1e9, year=2024, illustrative=False,
+        technologies=1, deployments=0, japanese_deployments=0, japanese_deployment_share=None,
+        gap_count=0, technology_ids=[], gap_technology_ids=[],
+    )  # fmt: skip
 
+    def chart(cells: list[TechMapCell], illustrative: bool) -> str:
+        return technology_map_svg(
+            TechnologyMap(
+                industries=["a<b & c"],
+                digital_technologies=['"ai"'],
+                gap_threshold=0.3,
+                perspective="japan",
+                illustrative=illustrative,
+                cells=cells,
+            )
+        )
 
-def test_svg_escapes_text_and_footnote_only_when_illustrative() -> None:
-    tricky = _cell(industry='R&D <labs> "x"', digital_technology="ai & </text>")
-    svg = render_bubble_chart(_map([tricky]))
-    assert "R&amp;D &lt;labs&gt;" in svg
-    assert "<labs>" not in svg
-    root = ET.fromstring(svg)
-    assert 'R&D <labs> "x" × ai & </text>' in _texts(root)
-    assert FOOTNOTE not in svg
-    assert FOOTNOTE in render_bubble_chart(_map([tricky.model_copy(update={"illustrative": True})]))
-
-
-def test_svg_with_nothing_to_plot() -> None:
-    root = ET.fromstring(
-        render_bubble_chart(_map([_cell(cagr_pct=None), _cell(industry="zero", market_size_usd=0.0)]))
-    )
-    assert _bubbles(root) == []
-    assert "No cell to plot" in _texts(root)
-    assert "energy × ai, zero × ai" in _texts(root)
-
-
-def test_svg_doctests() -> None:
-    result = doctest.testmod(techmap_svg)
-    assert result.attempted > 0
-    assert result.failed == 0
+    plain = chart([cell], illustrative=False)
+    assert "A<B" not in plain  # escaped: the document parses
+    assert _roles(plain).count("circle") == 1
+    assert ILLUSTRATIVE_MARK not in plain
+    assert ILLUSTRATIVE_MARK in chart([cell.model_copy(update={"illustrative": True})], illustrative=True)

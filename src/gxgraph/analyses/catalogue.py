@@ -40,7 +40,7 @@ from gxgraph.analytics.structure import (
 from gxgraph.analytics.techmap import TechnologyMap, technology_map
 from gxgraph.domain.kinds import PartnershipStatus, Region, TechDomain
 from gxgraph.domain.nodes import CountryCode, Slug
-from gxgraph.reports.techmap_svg import render_bubble_chart
+from gxgraph.reports.charts import technology_map_svg
 from gxgraph.services.analysis import resolve_topics
 from gxgraph.store.base import GraphStore
 
@@ -357,7 +357,7 @@ ANALYSES.register(
         compute=lambda p, q: technology_map(
             p.graph, gap_threshold=q.gap_threshold, perspective=q.perspective
         ),
-        svg=render_bubble_chart,
+        svg=technology_map_svg,
         summary="The industry x digital-technology map: CAGR, market size, deployments and gaps per cell.",
         description="One cell per industry and digital technology, with the latest segment figures, "
         "the technologies and deployments in it, the Japanese share and the gap count; the chart is "

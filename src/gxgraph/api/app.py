@@ -27,6 +27,7 @@ from gxgraph.api.routes import (
     nodes,
     query,
     relationships,
+    reports,
     saved_queries,
     transfer,
 )
@@ -35,6 +36,7 @@ from gxgraph.services.projection import ProjectionCache
 from gxgraph.settings import Settings, get_settings
 from gxgraph.store import open_store
 from gxgraph.store.base import GraphStore
+from gxgraph.web import mount_explorer
 
 log = logging.getLogger("gxgraph.api")
 
@@ -102,7 +104,8 @@ def create_app(settings: Settings | None = None, store: GraphStore | None = None
     app.add_middleware(AuthenticateFirst)  # added last, so it runs first
     app.include_router(health.router)
     v1 = APIRouter(prefix="/v1")
-    for module in (nodes, relationships, graph, transfer, query, saved_queries, analytics):
+    for module in (nodes, relationships, graph, transfer, query, saved_queries, analytics, reports):
         v1.include_router(module.router)
     app.include_router(v1)
+    mount_explorer(app)  # the pages for people, at / (gxgraph.web)
     return app

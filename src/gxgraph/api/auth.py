@@ -3,7 +3,8 @@
 FastAPI reads and parses a request body before it resolves dependencies, so a key check written as
 a dependency lets an anonymous client make the server read and parse 60 MB first. Here the key is
 checked from the headers alone; the record found goes into the request state, where the ``deps``
-role checks read it.
+role checks read it. A request from the web explorer without a key header is authenticated by its
+session cookie instead (``gxgraph.web.sessions``), and its writes must carry the session's CSRF token.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from gxgraph.errors import GxGraphError
 from gxgraph.services.keys import ApiKeyInfo, authenticate
 from gxgraph.settings import Settings
 from gxgraph.store.base import GraphStore
+from gxgraph.web.sessions import CSRF_HEADER, SAFE_METHODS, check_csrf, current_session, session_key
 
 PROTECTED_PREFIX = "/v1/"
 STATE_KEY = "api_key"
@@ -47,10 +49,16 @@ class AuthenticateFirst:
         settings: Settings = request.app.state.settings
         store: GraphStore = request.app.state.store
         anonymous = Role(settings.anonymous_role) if settings.anonymous_role else None
+        presented = presented_key(request.headers)
+        # A key in the headers wins; the cookie speaks only for a browser that sent no key.
+        session = current_session(request) if presented is None else None
         try:
-            key: ApiKeyInfo = await run_in_threadpool(
-                authenticate, store, presented_key(request.headers), anonymous
-            )
+            if session is not None:
+                if request.method not in SAFE_METHODS:
+                    check_csrf(session, request.headers.get(CSRF_HEADER))
+                key: ApiKeyInfo = await run_in_threadpool(session_key, store, session)
+            else:
+                key = await run_in_threadpool(authenticate, store, presented, anonymous)
         except GxGraphError as exc:
             await gxgraph_error_response(request, exc)(scope, receive, send)
             return
