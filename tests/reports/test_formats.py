@@ -39,6 +39,7 @@ def _expected_rows(written: Written) -> dict[str, int]:
         "profile": len(written.analysis("countries")),
         "brokers": len(written.analysis("brokers", limit=10)),
         "communities": len(written.analysis("communities", limit=10)),
+        "partners": len(written.analysis("partner-matrix").points),
     }
 
 
@@ -129,7 +130,14 @@ def test_html(written: Written, lang: Lang) -> None:
         assert rows[table] == expected, table
         body = page.split(f'<table id="table-{table}"')[1].split("</table>")[0]
         assert body.count("<tr>") == expected + 1
-    assert page.count("<svg") >= 3  # profile, creative destruction, technology map, inline
+    assert page.count("<svg") >= 4  # profile, creative destruction, technology map, partner matrix, inline
+    # The report's own criteria: the Middle-East authority is the one to approach (partner now, actionable).
+    partners = page.split('<table id="table-partners"')[1].split("</table>")[0]
+    authority = "Middle-East Innovation Authority" if lang is Lang.EN else "中東のイノベーション機関"
+    row = next(row for row in partners.split("<tr>") if authority in row)
+    assert text(lang, "quadrant_partner_now") in row
+    assert 'class="num illustrative"' in row  # its commercialisation record is illustrative sample data
+    assert 'id="chart-partners"' in page
     # Self-contained: no stylesheet, script or image is fetched from anywhere.
     assert not re.search(r'(?:src|href)="(?:https?:)?//', page)
     assert "@media print" in page

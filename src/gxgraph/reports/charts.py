@@ -13,6 +13,7 @@ from typing import Any
 
 import vl_convert
 
+from gxgraph.analytics.partner_selection import PartnerMatrix
 from gxgraph.analytics.profile import InnovationProfile
 from gxgraph.analytics.techmap import TechMapCell, TechnologyMap
 from gxgraph.reports.fonts import FONT_FAMILY, register_chart_fonts
@@ -21,6 +22,7 @@ from gxgraph.reports.messages import Lang, text
 __all__ = [
     "ILLUSTRATIVE_MARK",
     "destruction_chart",
+    "partner_matrix_chart",
     "profile_chart",
     "ranks_illustrative",
     "render_svg",
@@ -233,6 +235,50 @@ def destruction_chart(
             "y": {"field": "index", "type": "quantitative", "title": text(lang, "c_index")},
             "color": {"field": "country", "type": "nominal", "title": None, "legend": {"orient": "bottom"}},
         },
+        "config": _config(),
+    }
+
+
+def partner_matrix_chart(matrix: PartnerMatrix, lang: Lang, names: dict[str, str]) -> dict[str, Any]:
+    """Every candidate on science x commercialisation strength, coloured by quadrant, with the thresholds."""
+    values = [
+        {
+            "name": names.get(point.id, point.id),
+            "science": point.science,
+            "commercialisation": round(point.commercialisation, 4),
+            "quadrant": text(lang, f"quadrant_{point.quadrant}"),
+        }
+        for point in matrix.points
+    ]
+    axis = {"type": "quantitative", "scale": {"domain": [0, 1]}}
+    return {
+        "$schema": SCHEMA,
+        "title": {"text": text(lang, "s_partners")},
+        "width": 420,
+        "height": 300,
+        "data": {"values": values},
+        "layer": [
+            {
+                "mark": {"type": "point", "filled": True, "size": 90, "opacity": 0.8},
+                "encoding": {
+                    "x": {"field": "science", "title": text(lang, "chart_science"), **axis},
+                    "y": {
+                        "field": "commercialisation",
+                        "title": text(lang, "chart_commercialisation"),
+                        **axis,
+                    },
+                    "color": {"field": "quadrant", "type": "nominal", "title": text(lang, "c_quadrant")},
+                },
+            },
+            {
+                "mark": {"type": "rule", "strokeDash": [4, 4]},
+                "encoding": {"x": {"datum": matrix.science_threshold}},
+            },
+            {
+                "mark": {"type": "rule", "strokeDash": [4, 4]},
+                "encoding": {"y": {"datum": matrix.commercialisation_threshold}},
+            },
+        ],
         "config": _config(),
     }
 

@@ -22,6 +22,7 @@ from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 from gxgraph.analyses import ANALYSES, run_analysis, validate_params
 from gxgraph.analytics.commercialisation import CommercialisationGap
 from gxgraph.analytics.graph import nodes_of_kind
+from gxgraph.analytics.partner_selection import PartnerMatrix
 from gxgraph.analytics.partnership_gaps import PartnershipGap, group_by_region
 from gxgraph.analytics.profile import InnovationProfile
 from gxgraph.analytics.rows import EvidencePath
@@ -142,6 +143,9 @@ class ReportData(BaseModel):
     technology_map: TechnologyMap
     brokers: list[Broker]
     communities: list[Community]
+    partner_matrix: PartnerMatrix = Field(
+        description="Every field's candidates on the report's two criteria."
+    )
     nodes: dict[str, NodeInfo] = Field(description="Every node a row or evidence path mentions.")
     illustrative_rows: dict[str, list[bool]] = Field(
         description="Per table, whether each row rests on an illustrative node or relationship."
@@ -169,6 +173,7 @@ def _analyses(request: ReportRequest) -> dict[str, dict[str, Any]]:
         "technology-map": {},
         "brokers": {"limit": BROKER_ROWS},
         "communities": {"limit": COMMUNITY_ROWS},
+        "partner-matrix": {},
     }
     return {name: {k: v for k, v in values.items() if v is not None} for name, values in wanted.items()}
 
@@ -319,6 +324,7 @@ def assemble(
         technology_map=results["technology-map"],
         brokers=results["brokers"],
         communities=results["communities"],
+        partner_matrix=results["partner-matrix"],
         nodes={},
         illustrative_rows={
             "commercialisation": [
@@ -330,6 +336,10 @@ def assemble(
                 for row in results["partnership-gaps"]
             ],
             "brokers": [_rests_on_illustrative(graph, [row.id], row.evidence) for row in results["brokers"]],
+            "partners": [
+                _rests_on_illustrative(graph, [row.id], row.evidence)
+                for row in results["partner-matrix"].points
+            ],
         },
         case_studies=sorted(nodes_of_kind(graph, "case_study")),
         partnerships={node: graph.nodes[node].get("status") for node in nodes_of_kind(graph, "partnership")},

@@ -426,6 +426,56 @@ class _Writer:
             ],
         )
 
+    def partner_selection(self) -> Section:
+        matrix = self.data.partner_matrix
+        flags = self.data.illustrative_rows.get("partners", [])
+        rows = [
+            [
+                _text(self.name(point.id)),
+                _text(point.country),
+                _text(self.t(f"quadrant_{point.quadrant}")),
+                _number(point.science, 2, mark),
+                _number(point.commercialisation, 3, mark),
+                _text(self.t("yes") if point.partnered else ""),
+                _text(self.t("yes") if point.know_how_partnership else ""),
+                _text(self.t("yes") if point.actionable else ""),
+                _flag(self.lang, mark),
+            ]
+            for point, mark in zip(matrix.points, flags, strict=True)
+        ]
+        columns = [
+            Column(title=self.t("c_institution")),
+            Column(title=self.t("c_country")),
+            Column(title=self.t("c_quadrant")),
+            Column(title=self.t("c_science"), numeric=True, number_format="0.00"),
+            Column(title=self.t("c_commercialisation"), numeric=True, number_format="0.000"),
+            Column(title=self.t("c_partnered")),
+            Column(title=self.t("c_know_how")),
+            Column(title=self.t("c_actionable")),
+            Column(title=self.t("c_illustrative")),
+        ]
+        names = {point.id: self.name(point.id) for point in matrix.points}
+        actionable = [names[node] for node in matrix.actionable]
+        chart = charts.render_svg(charts.partner_matrix_chart(matrix, self.lang, names))
+        return Section(
+            key="partners",
+            title=self.t("s_partners"),
+            blocks=[
+                Block(type="paragraph", text=self.t("partners_intro")),
+                Block(type="chart", chart_key="partners", chart=chart),
+                Block(
+                    type="paragraph",
+                    text=self.t("partners_actionable", names=", ".join(actionable))
+                    if actionable
+                    else self.t("partners_none"),
+                ),
+                Block(
+                    type="table",
+                    table=Table(key="partners", title=self.t("t_partners"), columns=columns, rows=rows),
+                ),
+            ],
+        )
+
     def brokers(self) -> Section:
         data = self.data
         flags = data.illustrative_rows.get("brokers", [])
@@ -625,6 +675,7 @@ class _Writer:
             self.techmap(),
             self.commercialisation(),
             self.partnership(),
+            self.partner_selection(),
             self.brokers(),
             self.changed(),
         ]

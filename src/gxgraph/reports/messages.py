@@ -58,6 +58,33 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "地域・機関別のパートナーシップ・ギャップ",
     ),
     "s_brokers": ("Brokers and communities", "ブローカーとコミュニティ"),
+    "s_partners": ("Partner selection by the report's criteria", "報告書の基準によるパートナー選定"),
+    "partners_intro": (
+        "A partner must be world-class both in science and technology and in converting them into business, "
+        "and the content of the partnership matters most. Each foreign institution is placed on its best "
+        "STRONG_IN score (science) against its commercialisation strength (spin-outs, licences, incubated "
+        "ventures and deployed case studies). The actionable list is the partner-now quadrant without an "
+        "active partnership that transfers know-how structurally.",
+        "パートナーは科学技術とそのビジネスへの転用の両方で世界トップクラスでなければならず、"
+        "連携の内容が最も重要である。各海外機関を、最高の STRONG_IN スコア（科学技術）と"
+        "事業化の強さ（スピンアウト、ライセンス、インキュベーション、展開された事例）で配置する。"
+        "行動リストは、ノウハウを構造的に獲得する有効な連携がない「今すぐ連携」象限である。",
+    ),
+    "partners_actionable": ("Actionable: {names}.", "行動リスト：{names}。"),
+    "partners_none": ("No institution is actionable.", "該当する機関はない。"),
+    "t_partners": ("Candidate partners", "パートナー候補"),
+    "c_quadrant": ("quadrant", "象限"),
+    "c_science": ("science", "科学技術"),
+    "c_commercialisation": ("commercialisation", "事業化"),
+    "c_partnered": ("active Japanese partner", "日本との有効な連携"),
+    "c_know_how": ("transfers know-how", "ノウハウ移転"),
+    "c_actionable": ("actionable", "行動対象"),
+    "quadrant_partner_now": ("partner now", "今すぐ連携"),
+    "quadrant_science_only": ("science only", "科学技術のみ"),
+    "quadrant_business_only": ("business only", "事業化のみ"),
+    "quadrant_neither": ("neither", "いずれもなし"),
+    "chart_science": ("science strength (STRONG_IN)", "科学技術の強さ（STRONG_IN）"),
+    "chart_commercialisation": ("commercialisation strength", "事業化の強さ"),
     "s_changes": ("What changed", "前回からの変化"),
     "s_provenance": ("Data provenance", "データの出典"),
     # executive summary sentences
