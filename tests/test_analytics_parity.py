@@ -8,6 +8,11 @@ import networkx as nx
 
 from gxgraph.analytics.commercialisation import commercialisation_gaps
 from gxgraph.analytics.expertise import who_knows
+from gxgraph.analytics.partner_selection import (
+    commercialisation_strength,
+    partner_matrix,
+    partnership_content_review,
+)
 from gxgraph.analytics.partnership_gaps import partnership_gaps
 from gxgraph.analytics.profile import compare_countries
 from gxgraph.analytics.recommend import recommend_partners
@@ -33,6 +38,11 @@ def _everything(graph: nx.MultiDiGraph) -> dict[str, Any]:
         "central": central_institutions(graph),
         "profiles": compare_countries(graph),
         "replication": replication_candidates(graph, "part-us-univ-ecosystem"),
+        "strength": commercialisation_strength(graph),
+        "strength_cyber": commercialisation_strength(graph, field="field-cybersecurity"),
+        "matrix": partner_matrix(graph, field="field-cybersecurity"),
+        "matrix_all": partner_matrix(graph),
+        "review": partnership_content_review(graph, status=None),
     }
     return {
         name: [row.model_dump(mode="json") for row in value]
@@ -53,3 +63,4 @@ def test_identical_results_from_falkordb_and_neo4j(
     assert answers[0] == answers[1]
     assert answers[0]["gaps"]
     assert answers[0]["communities"]
+    assert answers[0]["matrix"]["actionable"] == ["inst-me-innovation-authority"]

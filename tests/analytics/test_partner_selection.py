@@ -3,7 +3,6 @@ graphs with known answers, the sample's archetypes where the report puts them, a
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 import networkx as nx
@@ -20,11 +19,8 @@ from gxgraph.analytics.partnership_gaps import partnership_gaps
 from gxgraph.domain.kinds import PartnershipContent
 from gxgraph.domain.know_how import PEOPLE_CONTENT, RESEARCH_CONTENT, STRUCTURAL_CONTENT, content_class
 from gxgraph.domain.vocabulary import Role
-from gxgraph.services.projection import build_projection
-from gxgraph.store.falkordb import FalkorDBStore
-from gxgraph.store.neo4j import Neo4jStore
 from tests.analytics.evidence_checks import assert_paths_exist
-from tests.conftest import SAMPLE, Api, load_jsonl
+from tests.conftest import Api
 
 
 def _world(partnerships: list[tuple[str, str, list[str]]]) -> nx.MultiDiGraph:
@@ -311,36 +307,6 @@ def test_synthetic_graph_runs_every_analysis(synthetic_graph: nx.MultiDiGraph) -
     assert review.reviews
     assert not review.unrecorded
     assert_paths_exist(synthetic_graph, [e for r in rows[:20] for e in r.evidence])
-
-
-def _answers(graph: nx.MultiDiGraph) -> dict[str, Any]:
-    results: dict[str, Any] = {
-        "strength": commercialisation_strength(graph),
-        "strength_cyber": commercialisation_strength(graph, field="field-cybersecurity"),
-        "matrix": partner_matrix(graph, field="field-cybersecurity"),
-        "matrix_all": partner_matrix(graph),
-        "review": partnership_content_review(graph, status=None),
-    }
-    return {
-        name: [row.model_dump(mode="json") for row in value]
-        if isinstance(value, list)
-        else value.model_dump(mode="json")
-        for name, value in results.items()
-    }
-
-
-def test_identical_results_from_falkordb_and_neo4j(
-    falkordb_session_store: FalkorDBStore, neo4j_session_store: Neo4jStore
-) -> None:
-    answers = []
-    for store in (falkordb_session_store, neo4j_session_store):
-        store.clear()
-        load_jsonl(store, SAMPLE.read_text(encoding="utf-8"))
-        answers.append(_answers(build_projection(store).graph))
-    assert answers[0] == answers[1]
-    from_file = _answers(graph_from_rows(json.loads(line) for line in SAMPLE.read_text().splitlines()))
-    assert answers[0] == from_file
-    assert answers[0]["matrix"]["actionable"] == ["inst-me-innovation-authority"]
 
 
 def test_partner_matrix_over_http(sample_api: Api) -> None:

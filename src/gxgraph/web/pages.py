@@ -55,6 +55,17 @@ def _analysis(page: Page, name: str, values: dict[str, Any]) -> Analysis[Any]:
     return run_analysis(spec, validate_params(spec, present), page.projections, page.store)
 
 
+def _choices(page: Page, kind: str, **equal: str) -> list[dict[str, Any]]:
+    """The nodes of ``kind`` (with ``equal`` attribute values) a picker offers, by English name."""
+    graph_now = page.projections.get().graph
+    found = (
+        {"id": node, "name_en": attrs.get("name_en"), "name_ja": attrs.get("name_ja")}
+        for node, attrs in graph_now.nodes(data=True)
+        if attrs.get("kind") == kind and all(attrs.get(key) == value for key, value in equal.items())
+    )
+    return sorted(found, key=lambda choice: str(choice["name_en"]).casefold())
+
+
 def _query(request: Request, *names: str) -> dict[str, str | None]:
     return {name: request.query_params.get(name) or None for name in names}
 
@@ -269,15 +280,7 @@ def who_knows_page(request: Request) -> Response:
     page = Page.of(request)
     require(page.caller, ANALYSES["who-knows"].role)
     filters = _query(request, "q", "introduce_from")
-    graph_now = page.projections.get().graph
-    companies = sorted(
-        (
-            {"id": n, "name_en": a.get("name_en"), "name_ja": a.get("name_ja")}
-            for n, a in graph_now.nodes(data=True)
-            if a.get("kind") == "company" and a.get("country") == "JP"
-        ),
-        key=lambda c: str(c["name_en"]).casefold(),
-    )
+    companies = _choices(page, "company", country="JP")
     analysis = None
     error: GxGraphError | None = None
     if filters["q"]:
@@ -361,15 +364,7 @@ def partner_matrix_page(request: Request) -> Response:
     page = Page.of(request)
     filters = _query(request, "field")
     analysis = _analysis(page, "partner-matrix", filters)
-    graph_now = page.projections.get().graph
-    fields = sorted(
-        (
-            {"id": n, "name_en": a.get("name_en"), "name_ja": a.get("name_ja")}
-            for n, a in graph_now.nodes(data=True)
-            if a.get("kind") == "field"
-        ),
-        key=lambda f: str(f["name_en"]).casefold(),
-    )
+    fields = _choices(page, "field")
     return page.render(
         "partner_matrix.html", analysis=analysis, matrix=analysis.results, fields=fields, filters=filters
     )
