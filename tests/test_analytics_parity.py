@@ -7,12 +7,9 @@ from typing import Any
 import networkx as nx
 
 from gxgraph.analytics.commercialisation import commercialisation_gaps
+from gxgraph.analytics.commercialisation_strength import commercialisation_strength
 from gxgraph.analytics.expertise import who_knows
-from gxgraph.analytics.partner_selection import (
-    commercialisation_strength,
-    partner_matrix,
-    partnership_content_review,
-)
+from gxgraph.analytics.partner_selection import partner_matrix, partnership_content_review
 from gxgraph.analytics.partnership_gaps import partnership_gaps
 from gxgraph.analytics.profile import compare_countries
 from gxgraph.analytics.recommend import recommend_partners

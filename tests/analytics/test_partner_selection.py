@@ -8,13 +8,9 @@ from typing import Any
 import networkx as nx
 import pytest
 
+from gxgraph.analytics.commercialisation_strength import commercialisation_scores, commercialisation_strength
 from gxgraph.analytics.graph import graph_from_rows
-from gxgraph.analytics.partner_selection import (
-    commercialisation_scores,
-    commercialisation_strength,
-    partner_matrix,
-    partnership_content_review,
-)
+from gxgraph.analytics.partner_selection import partner_matrix, partnership_content_review
 from gxgraph.analytics.partnership_gaps import partnership_gaps
 from gxgraph.domain.kinds import PartnershipContent
 from gxgraph.domain.know_how import PEOPLE_CONTENT, RESEARCH_CONTENT, STRUCTURAL_CONTENT, content_class

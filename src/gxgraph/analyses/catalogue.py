@@ -13,13 +13,12 @@ from pydantic import BaseModel, Field, StringConstraints, field_validator, model
 
 from gxgraph.analyses.spec import AnalysisParams, AnalysisSpec, Projected, Registry
 from gxgraph.analytics.commercialisation import CommercialisationGap, Perspective, commercialisation_gaps
+from gxgraph.analytics.commercialisation_strength import CommercialisationStrength, commercialisation_strength
 from gxgraph.analytics.evaluation import EvaluationReport, evaluate
 from gxgraph.analytics.expertise import IntroductionPath, Knower, warm_introduction, who_knows
 from gxgraph.analytics.partner_selection import (
-    CommercialisationStrength,
     PartnerMatrix,
     PartnershipContentReview,
-    commercialisation_strength,
     partner_matrix,
     partnership_content_review,
 )

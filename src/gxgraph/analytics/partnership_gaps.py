@@ -29,8 +29,8 @@ from typing import Any, Literal, Self
 
 import networkx as nx
 
+from gxgraph.analytics.commercialisation_strength import commercialisation_scores
 from gxgraph.analytics.graph import country_regions, is_japanese, nodes_of_kind
-from gxgraph.analytics.partner_selection import commercialisation_scores
 from gxgraph.analytics.recommend import KnowledgeIndex, Recommendation, active_partners, rank_partners
 from gxgraph.analytics.rows import EvidencePath, PlacedNodeRow, Scored, Step
 

@@ -10,13 +10,10 @@ from typing import Literal
 
 from gxgraph.analyses.catalogue import WhoKnows
 from gxgraph.analytics.commercialisation import CommercialisationGap
+from gxgraph.analytics.commercialisation_strength import CommercialisationStrength
 from gxgraph.analytics.evaluation import EvaluationReport
 from gxgraph.analytics.expertise import IntroductionPath
-from gxgraph.analytics.partner_selection import (
-    CommercialisationStrength,
-    PartnerMatrix,
-    PartnershipContentReview,
-)
+from gxgraph.analytics.partner_selection import PartnerMatrix, PartnershipContentReview
 from gxgraph.analytics.partnership_gaps import PartnershipGap
 from gxgraph.analytics.profile import InnovationProfile
 from gxgraph.analytics.recommend import Recommendation
@@ -99,7 +96,7 @@ def commercialisation_strength(
 ) -> Call[Analysis[list[CommercialisationStrength]]]:
     """Institutions ranked by their record of turning research into business.
 
-    ``GET /v1/analytics/commercialisation-strength``; the formula is in ``gxgraph.analytics.partner_selection.commercialisation_strength``.
+    ``GET /v1/analytics/commercialisation-strength``; the formula is in ``gxgraph.analytics.commercialisation_strength.commercialisation_strength``.
     """
     return analysis_call("commercialisation-strength", {"field": field, "limit": limit})
 
