@@ -45,7 +45,11 @@ def test_sign_in_search_open_expand_and_sign_out(session: tuple[Page, PageWatch]
 
     # Click a drawn neighbour on the canvas: it expands in place.
     page.locator("#graph").scroll_into_view_if_needed()
-    page.evaluate("window.gxGraph.resize()")  # cytoscape caches where its container is on the page
+    # cytoscape caches where its container is on the page: refresh it, and let two frames render
+    # before reading positions, so the click lands where the node is drawn.
+    page.evaluate(
+        "window.gxGraph.resize(); new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))"
+    )
     point = page.evaluate(
         """() => { const cy = window.gxGraph;
                    // The neighbour farthest from every other node, so the click cannot land on another.
@@ -53,11 +57,20 @@ def test_sign_in_search_open_expand_and_sign_out(session: tuple[Page, PageWatch]
                        const p = a.renderedPosition(), q = b.renderedPosition(); return Math.hypot(p.x - q.x, p.y - q.y); }));
                    const n = cy.nodes().filter(n => !n.hasClass('origin')).sort((a, b) => gap(b) - gap(a))[0];
                    const p = n.renderedPosition(); const box = cy.container().getBoundingClientRect();
-                   return {x: box.left + p.x, y: box.top + p.y}; }"""
+                   return {x: box.left + p.x, y: box.top + p.y, id: n.id()}; }"""
     )
     page.mouse.click(point["x"], point["y"])
     expect(page.locator("#graph[data-expanded='1']")).to_be_attached()
-    assert _graph_nodes(page) > before
+    # The clicked node's own neighbourhood is now drawn (some of it may have been drawn already).
+    around = page.evaluate(
+        """async (id) => (await (await fetch(`/v1/nodes/${id}/neighbors?depth=1&limit=50`)).json())
+                           .neighbors.map((n) => n.node.id)""",
+        point["id"],
+    )
+    drawn = set(page.evaluate("window.gxGraph.nodes().map(n => n.id())"))
+    assert around
+    assert set(around) <= drawn
+    assert _graph_nodes(page) >= before
     shot(page, "node-expanded")
 
     # Depth 2 with a kind filter, through the form: the URL carries the filters and reloads the same.
