@@ -316,3 +316,10 @@ def test_partner_matrix_over_http(sample_api: Api) -> None:
     assert results["quadrants"]["partner_now"] == ["inst-me-innovation-authority"]
     assert results["points"][0]["commercialisation"] >= 0.8
     assert results["chart"]["data"]["values"][0]["id"] == "inst-me-innovation-authority"
+    # A field the graph does not hold is a 404 (schemathesis found a 500 here), for both analyses.
+    for name in ("partner-matrix", "commercialisation-strength"):
+        unknown = sample_api.client.get(
+            f"/v1/analytics/{name}", params={"field": "zpj_l"}, headers=sample_api.headers(Role.ANALYST)
+        )
+        assert unknown.status_code == 404, unknown.text
+        assert unknown.json()["error"]["message"] == "no field 'zpj_l'"

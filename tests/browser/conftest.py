@@ -76,13 +76,15 @@ def demo_explorer(browser_store: FalkorDBStore) -> Iterator[str]:
         yield base
 
 
-@pytest.fixture(scope="session")
+# Package scope: sync Playwright runs an asyncio loop in this thread while it is open, and the tests
+# after this package (the async client's) need the thread without a running loop.
+@pytest.fixture(scope="package")
 def playwright() -> Iterator[Playwright]:
     with sync_playwright() as running:
         yield running
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="package")
 def browser(playwright: Playwright) -> Iterator[Browser]:
     if not CHROMIUM.exists():
         pytest.fail(

@@ -40,6 +40,7 @@ from pydantic import Field
 
 from gxgraph.analytics.graph import country_regions, nodes_of_kind
 from gxgraph.analytics.rows import EvidencePath, NodeRow, PlacedNodeRow, Scored, Step
+from gxgraph.errors import NotFound
 
 __all__ = [
     "DAMPING",
@@ -49,6 +50,7 @@ __all__ = [
     "commercialisation_strength",
     "field_strengths",
     "institution_records",
+    "require_field",
 ]
 
 RecordKind = Literal["spin_outs", "licences", "incubated", "deployments"]
@@ -281,11 +283,23 @@ def commercialisation_strength(
     >>> row.evidence[0].note
     'c spun out of i in 2020'
     """
+    require_field(graph, field)
     rows = sorted(
         field_strengths(graph, institution_records(graph), field).values(),
         key=lambda r: (-r.score, r.institution.id),
     )
     return rows[:limit] if limit is not None else rows
+
+
+def require_field(graph: nx.MultiDiGraph, field: str | None) -> None:
+    """NotFound unless ``field`` is None or a field of the graph.
+
+    >>> require_field(nx.MultiDiGraph(), "nowhere")
+    Traceback (most recent call last):
+    gxgraph.errors.NotFound: no field 'nowhere'
+    """
+    if field is not None and graph.nodes.get(field, {}).get("kind") != "field":
+        raise NotFound(f"no field {field!r}")
 
 
 def commercialisation_scores(graph: nx.MultiDiGraph) -> dict[tuple[str, str], float]:

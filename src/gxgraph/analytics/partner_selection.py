@@ -27,7 +27,7 @@ from typing import Any, Literal
 import networkx as nx
 from pydantic import BaseModel, Field
 
-from gxgraph.analytics.commercialisation_strength import field_strengths, institution_records
+from gxgraph.analytics.commercialisation_strength import field_strengths, institution_records, require_field
 from gxgraph.analytics.graph import country_regions, is_japanese, nodes_of_kind
 from gxgraph.analytics.recommend import parties_of
 from gxgraph.analytics.rows import EvidencePath, NodeRow, PlacedNodeRow, Scored, Step
@@ -195,6 +195,7 @@ def partner_matrix(
     >>> [(p.id, p.science, round(p.commercialisation, 3), p.quadrant) for p in m.points], m.actionable
     ([('i', 0.95, 0.375, 'partner_now')], ['i'])
     """
+    require_field(graph, field)
     records = institution_records(graph)
     strengths = field_strengths(graph, records, field)
     regions = country_regions(graph)

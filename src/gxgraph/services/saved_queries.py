@@ -12,9 +12,18 @@ import json
 from enum import StrEnum
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, create_model, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    ValidationError,
+    create_model,
+    field_validator,
+    model_validator,
+)
 
 from gxgraph.domain.nodes import Slug
+from gxgraph.domain.storable import storable_problem
 from gxgraph.domain.vocabulary import utc_now
 from gxgraph.errors import Conflict, InvalidInput, NotFound, validation_details
 from gxgraph.services.queries import (
@@ -83,6 +92,14 @@ class SavedQuery(BaseModel):
     statement: str = Field(min_length=1, max_length=20_000)
     parameters: list[SavedQueryParameter] = Field(default_factory=list, max_length=50)
     limit: int = Field(default=1000, ge=1, le=MAX_ROWS, description="Rows a run returns unless it asks.")
+
+    @field_validator("title", "description", "statement")
+    @classmethod
+    def _storable(cls, value: str) -> str:
+        problem = storable_problem(value)
+        if problem is not None:
+            raise ValueError(problem)
+        return value
 
     @model_validator(mode="after")
     def _names_are_unique(self) -> SavedQuery:
