@@ -11,7 +11,7 @@ WHEEL_PYTHONS ?= 3.11 3.12 3.13
 export GXGRAPH_HOST ?= 127.0.0.1
 export GXGRAPH_PORT ?= 8000
 
-.PHONY: run test lint unit openapi seed bench wheel-test lock neo4j-start neo4j-stop clean help chromium
+.PHONY: run test lint unit openapi seed bench load wheel-test lock neo4j-start neo4j-stop clean help chromium
 
 help:
 	@echo "make run    - set up and serve the API on the embedded store with the sample ecosystem"
@@ -19,6 +19,7 @@ help:
 	@echo "make lint   - ruff and mypy --strict"
 	@echo "make openapi - regenerate openapi.yaml and the client's typed methods"
 	@echo "make bench  - import and query benchmarks on both stores (prints what it measured)"
+	@echo "make load   - bounded mixed load on 2 workers, both stores: throughput, p50/p95/p99, errors"
 	@echo "make wheel-test - build the wheel, install it in fresh venvs, serve and query it (part of test)"
 	@echo "make lock   - re-resolve the dependencies into constraints.txt (then make test)"
 
@@ -67,6 +68,12 @@ test: $(STAMP)
 bench: $(STAMP)
 	NEO4J_TEST_HEAP=6g $(NEO4J) start
 	GXGRAPH_BENCH_NEO4J_URI=$$($(NEO4J) uri) $(BIN)/python scripts/bench.py; status=$$?; $(NEO4J) stop; exit $$status
+
+# Bounded load (20 s or 20,000 requests per store, loopback only) on 2 workers, embedded store then Neo4j;
+# exits 1 on any error. LOAD_ARGS passes options, e.g. make load LOAD_ARGS="--seconds 60 --clients 16".
+load: $(STAMP)
+	$(NEO4J) start
+	GXGRAPH_LOAD_NEO4J_URI=$$($(NEO4J) uri) $(BIN)/python scripts/load.py $(LOAD_ARGS); status=$$?; $(NEO4J) stop; exit $$status
 
 # tests/browser drive the Debian chromium package (Playwright cannot download its own browser here):
 # installed when missing if we are root, as CI is; otherwise the tests fail and say what to install.

@@ -154,11 +154,17 @@ def serve(
         bool, typer.Option(help="Load the sample ecosystem when the graph is empty.")
     ] = False,
     reload: Annotated[bool, typer.Option(help="Restart on code changes (development).")] = False,
+    workers: Annotated[
+        int | None,
+        typer.Option(min=1, max=64, help="Worker processes; default GXGRAPH_WORKERS (1)."),
+    ] = None,
 ) -> None:
     """Serve the REST API on GXGRAPH_HOST:GXGRAPH_PORT."""
     import uvicorn
 
     settings = get_settings()
+    # Each worker opens the store itself; rate limits are counted in the store, so they hold across them.
+    workers = workers or settings.workers
     if seed_if_empty:
         with _store(settings) as store:
             if not store.counts()["nodes"]:
@@ -167,7 +173,12 @@ def serve(
         f"gxgraph on http://{settings.host}:{settings.port} (store: {settings.store.value}); docs at /docs"
     )
     uvicorn.run(
-        "gxgraph.api.app:create_app", factory=True, host=settings.host, port=settings.port, reload=reload
+        "gxgraph.api.app:create_app",
+        factory=True,
+        host=settings.host,
+        port=settings.port,
+        reload=reload,
+        workers=None if reload else workers,
     )
 
 

@@ -12,6 +12,7 @@
     ├── Forbidden                403 forbidden
     ├── PayloadTooLarge          413 payload_too_large
     │   └── TransactionTooLarge  413 transaction_too_large (Neo4j refused the import's transaction memory)
+    ├── TooManyRequests          429 too_many_requests  (Retry-After: seconds until the window resets)
     ├── StoreUnavailable         503 store_unavailable  (Retry-After)
     └── StoreTimeout             504 store_timeout      (a query passed GXGRAPH_QUERY_TIMEOUT_SECONDS)
 
@@ -99,6 +100,17 @@ class TransactionTooLarge(PayloadTooLarge):
     """The store refused one transaction for lack of memory; nothing was written."""
 
     code = "transaction_too_large"
+
+
+class TooManyRequests(GxGraphError):
+    """The key (or, without a key, the client address) used up its requests for the current window."""
+
+    status_code = 429
+    code = "too_many_requests"
+
+    def __init__(self, message: str, retry_after_seconds: int) -> None:
+        super().__init__(message)
+        self.retry_after_seconds = retry_after_seconds
 
 
 class StoreUnavailable(GxGraphError):

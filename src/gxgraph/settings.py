@@ -59,6 +59,25 @@ class Settings(BaseSettings):
     retry_after_seconds: int = Field(default=5, ge=1, le=3600)
     """The ``Retry-After`` sent with 503 answers."""
 
+    # Rate limits: requests per window, 0 = unlimited. Off by default: the default deployment is one
+    # person's loopback server (``make run``), where a limit only costs a store round trip per request.
+    # README "Rate limits" gives the values recommended for a shared server.
+    rate_limit_window_seconds: int = Field(default=60, ge=1, le=3600)
+    """Length of the fixed window the limits below count in (60: the limits are per minute)."""
+    rate_limit_viewer: int = Field(default=0, ge=0)
+    """Requests per window for each key of the viewer role (0 = unlimited)."""
+    rate_limit_analyst: int = Field(default=0, ge=0)
+    """Requests per window for each key of the analyst role (0 = unlimited)."""
+    rate_limit_secretariat: int = Field(default=0, ge=0)
+    """Requests per window for each key of the secretariat role (0 = unlimited)."""
+    rate_limit_admin: int = Field(default=0, ge=0)
+    """Requests per window for each key of the admin role (0 = unlimited)."""
+    rate_limit_anonymous: int = Field(default=0, ge=0)
+    """Requests per window for each client address sending no key (served as ``anonymous_role``)."""
+    workers: int = Field(default=1, ge=1, le=64)
+    """Worker processes ``gxgraph serve`` starts; rate limits are counted in the store, so they hold
+    across workers."""
+
     url: str | None = None
     """A gxgraph server for the Python client and ``gxgraph analyze --url`` (e.g. ``http://host:8000``)."""
     api_key: SecretStr | None = None

@@ -19,6 +19,7 @@ from gxgraph.api.deadline import RequestDeadline
 from gxgraph.api.errors import install_error_handlers
 from gxgraph.api.limits import BodySizeLimit
 from gxgraph.api.query_guard import QueryTextGuard
+from gxgraph.api.ratelimit import RateLimit
 from gxgraph.api.routes import (
     analytics,
     docs,
@@ -101,6 +102,7 @@ def create_app(settings: Settings | None = None, store: GraphStore | None = None
     app.add_middleware(BodySizeLimit, max_bytes=settings.max_body_bytes)
     app.add_middleware(RequestDeadline, seconds=settings.request_deadline_seconds)
     app.add_middleware(QueryTextGuard)
+    app.add_middleware(RateLimit)  # runs right after AuthenticateFirst: it needs the key
     app.add_middleware(AuthenticateFirst)  # added last, so it runs first
     app.include_router(health.router)
     v1 = APIRouter(prefix="/v1")

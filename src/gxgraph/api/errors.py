@@ -12,7 +12,7 @@ from fastapi.responses import JSONResponse
 from pydantic import BaseModel
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from gxgraph.errors import GxGraphError, StoreUnavailable, validation_details
+from gxgraph.errors import GxGraphError, StoreUnavailable, TooManyRequests, validation_details
 
 log = logging.getLogger("gxgraph.api")
 
@@ -36,7 +36,7 @@ def error_responses(*statuses: int) -> dict[int | str, dict[str, Any]]:
 
 STORE_ERRORS = error_responses(503, 504)
 """Every route that reads the store can meet an unreachable store (503) or a query timeout (504)."""
-ERROR_RESPONSES = error_responses(400, 401, 403, 404, 409, 413, 422) | STORE_ERRORS
+ERROR_RESPONSES = error_responses(400, 401, 403, 404, 409, 413, 422, 429) | STORE_ERRORS
 
 
 def error_response(
@@ -47,10 +47,12 @@ def error_response(
 
 
 def gxgraph_error_response(request: Request, exc: GxGraphError) -> JSONResponse:
-    """The error body of ``exc``; a 503 also says when to retry."""
+    """The error body of ``exc``; a 503 or a 429 also says when to retry."""
     headers = None
     if isinstance(exc, StoreUnavailable):
         headers = {"Retry-After": str(request.app.state.settings.retry_after_seconds)}
+    elif isinstance(exc, TooManyRequests):
+        headers = {"Retry-After": str(exc.retry_after_seconds)}
     return JSONResponse(status_code=exc.status_code, content=exc.to_body(), headers=headers)
 
 

@@ -13,6 +13,7 @@ import redis
 from falkordb import Edge, FalkorDB, Node
 from falkordb import Path as GraphPath
 
+from gxgraph.domain.kinds import NodeKind
 from gxgraph.errors import (
     Conflict,
     GraphChanged,
@@ -24,6 +25,7 @@ from gxgraph.errors import (
 from gxgraph.store import cypher
 from gxgraph.store.base import (
     READ_ONLY_MESSAGE,
+    Change,
     CypherStore,
     FoundNode,
     FoundPath,
@@ -122,6 +124,57 @@ def _rows(result: Any) -> list[Row]:
     return [dict(zip(names, values, strict=True)) for values in result.result_set]
 
 
+SEARCH_GRAM_SLOTS = 4
+"""Grams of the query that search_nodes.cypher intersects in the ``_grams`` index."""
+MIGRATION_PAGE_SIZE = 5_000
+"""Nodes given their ``_grams`` per query when a store written before the gram index is opened."""
+
+
+def _indexable(gram: str) -> bool:
+    # The index trims whitespace off array elements, so a gram holding any would never be found.
+    return not any(character.isspace() for character in gram)
+
+
+def search_grams(search_key: str) -> list[str]:
+    """The ``_grams`` stored beside a node's ``_search`` key: its distinct characters and pairs of
+    adjacent characters, except those holding whitespace. Any text the key contains has each of its own
+    grams among them, so they can only narrow a search, never lose a match. O(len(search_key)).
+
+    >>> search_grams(" gx 水素")
+    ['gx', '水素', 'g', 'x', '水', '素']
+    """
+    pairs = (search_key[i : i + 2] for i in range(len(search_key) - 1))
+    grams = dict.fromkeys(pair for pair in pairs if _indexable(pair))
+    grams.update(dict.fromkeys(character for character in search_key if _indexable(character)))
+    return list(grams)
+
+
+def query_grams(text: str, slots: int = SEARCH_GRAM_SLOTS) -> list[str]:
+    """``slots`` grams every node whose ``_search`` contains ``text`` stores: its adjacent-character
+    pairs spread from its start to its end (neighbouring pairs say nearly the same thing), or its
+    characters when it has no pair without whitespace (one-character words). Repeated when fewer.
+
+    >>> query_grams("technology 12")
+    ['te', 'hn', 'lo', '12']
+    >>> query_grams("水")
+    ['水', '水', '水', '水']
+    >>> query_grams("a b")
+    ['a', 'a', 'b', 'b']
+    """
+    pairs = list(dict.fromkeys(text[i : i + 2] for i in range(len(text) - 1)))
+    found = [pair for pair in pairs if _indexable(pair)]
+    found = found or [character for character in dict.fromkeys(text) if _indexable(character)]
+    if not found:
+        raise InvalidInput("search text must hold a character other than whitespace")
+    return [found[round(slot * (len(found) - 1) / max(1, slots - 1))] for slot in range(slots)]
+
+
+def _with_grams(props: Row) -> Row:
+    """``props`` with the ``_grams`` of its search key (a node without one is never found by search)."""
+    search = props.get("_search")
+    return props | {"_grams": search_grams(search)} if isinstance(search, str) else props
+
+
 class FalkorDBStore(CypherStore):
     """A graph in FalkorDB; starts the embedded server when given a data folder."""
 
@@ -139,6 +192,7 @@ class FalkorDBStore(CypherStore):
         self._timeout_ms = max(1, round(query_timeout * 1000))
         self._db = FalkorDB(unix_socket_path=str(socket))
         self._graph = self._db.select_graph(graph)
+        self._rate_prefix = f"gxgraph:rate:{graph}:"
 
     @classmethod
     def embedded(
@@ -240,7 +294,10 @@ class FalkorDBStore(CypherStore):
         text = "\n".join(parts)
         params = {
             "expected": -1 if expected_version is None else expected_version,
-            "nodes": {kind.label: list(rows) for kind, rows in nodes.items()},
+            "nodes": {
+                kind.label: [row | {"props": _with_grams(row["props"])} for row in rows]
+                for kind, rows in nodes.items()
+            },
             "rels": {rel_type.value: list(rows) for rel_type, rows in rels.items()},
         }
         with translate_errors():
@@ -261,6 +318,54 @@ class FalkorDBStore(CypherStore):
         if progress is not None:
             progress(len(batch))
         return int(result[0]["version"])
+
+    def hit_rate_window(self, key: str, window_start: int, window_seconds: int) -> int:
+        """A plain redis counter beside the graph, one per key and window, gone once the window is over:
+        ``INCR`` and ``EXPIRE`` in one ``MULTI``, one round trip on the store's own connection."""
+        name = f"{self._rate_prefix}{key}:{window_start}"
+
+        def hit() -> int:
+            pipeline = self._db.connection.pipeline(transaction=True)
+            pipeline.incr(name)
+            pipeline.expire(name, window_seconds)
+            hits, _ = pipeline.execute()
+            return int(hits)
+
+        with translate_errors():
+            return self._supervised(hit)
+
+    def create_node(self, kind: NodeKind, props: Row) -> str | None:
+        return super().create_node(kind, _with_grams(props))
+
+    def modify_node(self, kind: NodeKind, node_id: str, change: Change) -> str | None:
+        return super().modify_node(kind, node_id, lambda stored: _with_grams(change(stored)))
+
+    def search(self, text: str, kinds: Sequence[str] | None, limit: int) -> list[Row]:
+        """Typeahead through the ``_grams`` index (search_nodes.cypher); ``text`` is normalised and
+        holds a character other than whitespace (``InvalidInput`` otherwise)."""
+        grams = {f"g{slot}": gram for slot, gram in enumerate(query_grams(text))}
+        params = {"q": text, "kinds": list(kinds) if kinds else None, "limit": limit, **grams}
+        return self._read(self._q("search_nodes"), params)
+
+    def _add_missing_search_grams(self) -> int:
+        """Give ``_grams`` to the nodes of a store written before the gram index; how many it gave.
+
+        Runs on every open: after the first it finds none in one pass over the Entity nodes."""
+        added = 0
+        while True:
+            page = self._read(self._q("page_ungrammed_nodes"), {"limit": MIGRATION_PAGE_SIZE})
+            if not page:
+                break
+            rows = [row | {"grams": search_grams(row["search"])} for row in page]
+            updated = int(self._write(self._q("set_search_grams"), {"rows": rows})[0]["updated"])
+            added += updated
+            # Nodes rewritten meanwhile got their grams from that write; a full page that updated
+            # nothing would come back unchanged, so stop rather than loop.
+            if len(page) < MIGRATION_PAGE_SIZE or not updated:
+                break
+        if added:
+            log.info("gave %d nodes the search grams of the typeahead index", added)
+        return added
 
     def _write_locked(self, node_ids: Sequence[str], text: str, params: Row) -> list[Row]:
         # FalkorDB serialises write queries per graph and runs each atomically: a conditional write
@@ -295,6 +400,7 @@ class FalkorDBStore(CypherStore):
                     if "already indexed" not in str(exc):
                         raise
         self._ensure_unique_ids()
+        self._add_missing_search_grams()
 
     def close(self) -> None:
         with contextlib.suppress(redis.RedisError):

@@ -313,6 +313,11 @@ class Neo4jStore(CypherStore):
             revision: str | None = session.execute_write(work)
         return revision
 
+    def hit_rate_window(self, key: str, window_start: int, window_seconds: int) -> int:
+        """One ``RateWindow`` node per key, counted and reset by one auto-commit query."""
+        rows = self._write(self._q("count_rate_hit"), {"key": key, "window_start": window_start})
+        return int(rows[0]["hits"])
+
     # -- analysts' read-only queries ------------------------------------------------------------
     def plan_operators(self, statement: str, parameters: Row) -> set[str]:
         """The operators of the statement's plan (EXPLAIN runs nothing)."""
