@@ -134,3 +134,13 @@ def test_heavy_analyses_are_precomputed_on_each_new_projection(sample_store: Gra
     while not all(key in projection.memo for key in keys) and time.monotonic() < deadline:
         time.sleep(0.05)
     assert all(key in projection.memo for key in keys)
+    # After a write, only what requests asked of the replaced projection is computed again.
+    brokers = next(spec for spec in heavy if spec.name == "brokers")
+    cache.compute(keys[heavy.index(brokers)], lambda graph: None)  # a request asks for brokers
+    load_jsonl(sample_store, jsonl(GOOD[:1]))
+    rebuilt = cache.get()
+    assert rebuilt is not projection
+    for worker in threading.enumerate():
+        if worker.name == "precompute":
+            worker.join(60)
+    assert [key in rebuilt.memo for key in keys] == [spec is brokers for spec in heavy]

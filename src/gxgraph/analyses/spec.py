@@ -179,20 +179,26 @@ def memo_key(spec: AnalysisSpec[Any, Any], params: AnalysisParams) -> tuple[str,
     return spec.name, json.dumps(params.model_dump(mode="json"), sort_keys=True, ensure_ascii=False)
 
 
-def precompute(registry: Registry) -> Callable[[ProjectionCache, Projection], None]:
+def precompute(registry: Registry) -> Callable[[ProjectionCache, Projection, Projection | None], None]:
     """The ``on_build`` hook of a projection cache: answers the registry's ``precompute`` analyses
-    with their default parameters on each new projection, in declaration order."""
+    with their default parameters, in declaration order, on the first projection, and afterwards only
+    those that were asked of the projection being replaced: a busy write load then does not recompute
+    heavy answers nobody reads."""
 
-    def warm(cache: ProjectionCache, projection: Projection) -> None:
+    def warm(cache: ProjectionCache, projection: Projection, previous: Projection | None) -> None:
         for spec in registry:
-            if spec.precompute:
-                _warm_one(cache, projection, spec)
+            if not spec.precompute:
+                continue
+            params = _computed(spec, spec.params())
+            if previous is None or memo_key(spec, params) in previous.asked:
+                _warm_one(cache, projection, spec, params)
 
     return warm
 
 
-def _warm_one(cache: ProjectionCache, projection: Projection, spec: AnalysisSpec[Any, Any]) -> None:
-    params = _computed(spec, spec.params())
+def _warm_one(
+    cache: ProjectionCache, projection: Projection, spec: AnalysisSpec[Any, Any], params: AnalysisParams
+) -> None:
     try:
         cache.compute_on(
             projection, memo_key(spec, params), lambda graph: spec.compute(Projected(graph, cache), params)

@@ -40,6 +40,8 @@ class Projection:
     version: int
     build_seconds: float
     memo: OrderedDict[Hashable, Any] = field(default_factory=OrderedDict)
+    asked: set[Hashable] = field(default_factory=set)
+    """Memo keys requests asked for (not those only precomputed)."""
     # Counted once: NetworkX counts a multigraph's edges by walking every node, on each call.
     size: dict[str, int] = field(default_factory=dict)
 
@@ -88,7 +90,7 @@ class ProjectionCache:
         self,
         store: GraphStore,
         max_wait: float = 2.0,
-        on_build: Callable[[ProjectionCache, Projection], None] | None = None,
+        on_build: Callable[[ProjectionCache, Projection, Projection | None], None] | None = None,
     ) -> None:
         self._store = store
         self._max_wait = max_wait
@@ -121,7 +123,7 @@ class ProjectionCache:
                 first = self._current
             assert first is not None
             if built:
-                self._built(first)
+                self._built(first, None)
             return Served(first, max(latest, first.version))
         worker = self._start_rebuild()
         worker.join(wait)
@@ -146,21 +148,25 @@ class ProjectionCache:
             self._rebuild_error = exc
             return
         with self._lock:
-            installed = self._current is None or projection.version > self._current.version
+            previous = self._current
+            installed = previous is None or projection.version > previous.version
             if installed:
                 self._current = projection
         if installed:
-            self._built(projection)
+            self._built(projection, previous)
 
-    def _built(self, projection: Projection) -> None:
-        """Run the ``on_build`` hook (precomputing heavy answers) in the background."""
+    def _built(self, projection: Projection, previous: Projection | None) -> None:
+        """Run the ``on_build`` hook (precomputing heavy answers) in the background; it is told the
+        projection this one replaces, so it can carry over only what was asked of that one."""
         if self._on_build is not None:
             hook = self._on_build
-            threading.Thread(target=hook, args=(self, projection), name="precompute", daemon=True).start()
+            args = (self, projection, previous)
+            threading.Thread(target=hook, args=args, name="precompute", daemon=True).start()
 
     def compute(self, key: Hashable, compute: Callable[[nx.MultiDiGraph], T]) -> tuple[T, Served]:
         """``compute(graph)`` on the newest projection, memoised per graph version under ``key``."""
         served = self.serve()
+        served.projection.asked.add(key)
         return self.compute_on(served.projection, key, compute), served
 
     def compute_on(self, projection: Projection, key: Hashable, compute: Callable[[nx.MultiDiGraph], T]) -> T:
