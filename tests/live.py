@@ -48,10 +48,13 @@ def live_server(store: GraphStore, **settings: object) -> Iterator[str]:
 
 
 @contextmanager
-def served_by_cli(env: dict[str, str], ready_within: float = 120) -> Iterator[str]:
-    """``gxgraph serve --seed-if-empty`` as a new user runs it, with ``env``; yields the base URL."""
+def served_by_cli(
+    env: dict[str, str], ready_within: float = 120, options: tuple[str, ...] = ("--seed-if-empty",)
+) -> Iterator[str]:
+    """``gxgraph serve`` with ``options`` (by default as a new user runs it) and ``env``, on
+    ``env["GXGRAPH_PORT"]``; yields the base URL once it is ready."""
     process = subprocess.Popen(
-        [sys.executable, "-m", "gxgraph", "serve", "--seed-if-empty"],
+        [sys.executable, "-m", "gxgraph", "serve", *options],
         env=env,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,

@@ -4,11 +4,8 @@ from __future__ import annotations
 
 import http.client
 import os
-import subprocess
-import sys
 import time
 from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 from random import randrange
 
@@ -21,7 +18,7 @@ from gxgraph.store.base import GraphStore
 from gxgraph.store.falkordb import FalkorDBStore
 from gxgraph.store.neo4j import Neo4jStore
 from tests.conftest import Api, make_api
-from tests.live import free_port, live_server
+from tests.live import free_port, live_server, served_by_cli
 
 HOUR = 3600
 
@@ -141,34 +138,6 @@ def _store_env(store: GraphStore) -> dict[str, str]:
     }
 
 
-@contextmanager
-def served_by_workers(env: dict[str, str], workers: int) -> Iterator[str]:
-    """``gxgraph serve --workers N`` with ``env``; yields the base URL once it answers."""
-    port = free_port()
-    process = subprocess.Popen(
-        [sys.executable, "-m", "gxgraph", "serve", "--workers", str(workers)],
-        env={**os.environ, **env, "GXGRAPH_PORT": str(port), "GXGRAPH_WARM_ANALYTICS": "false"},
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    base = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 120
-        while True:
-            try:
-                if httpx.get(f"{base}/readyz", timeout=1).status_code == 200:
-                    break
-            except httpx.HTTPError:
-                pass
-            if time.monotonic() > deadline or process.poll() is not None:
-                raise RuntimeError("gxgraph serve --workers did not become ready")
-            time.sleep(0.2)
-        yield base
-    finally:
-        process.terminate()
-        process.wait(timeout=60)
-
-
 def _socket_inode(server_port: int, client_port: int) -> str:
     """The inode of the server's end of the loopback connection from ``client_port``."""
     wanted = (f"0100007F:{server_port:04X}", f"0100007F:{client_port:04X}")
@@ -198,7 +167,8 @@ def test_two_workers_count_against_one_limit(store: GraphStore) -> None:
         "GXGRAPH_RATE_LIMIT_VIEWER": str(limit),
         "GXGRAPH_RATE_LIMIT_WINDOW_SECONDS": str(HOUR),
     }
-    with served_by_workers(env, workers=2) as base:
+    served_env = {**os.environ, **env, "GXGRAPH_PORT": str(free_port()), "GXGRAPH_WARM_ANALYTICS": "false"}
+    with served_by_cli(served_env, options=("--workers", "2")) as base:
         port = int(base.rsplit(":", 1)[1])
         wait_for_fresh_window(HOUR, 60)
         statuses: list[int] = []
