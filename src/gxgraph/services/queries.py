@@ -11,9 +11,9 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
-from gxgraph.domain.storable import storable_problem
+from gxgraph.domain.storable import StorableModel
 from gxgraph.errors import InvalidInput
 from gxgraph.services.records import public_props
 from gxgraph.store.base import (
@@ -31,7 +31,7 @@ _OPERATOR_NAMES = {"LoadCSV": "LOAD CSV", "ProcedureCall": "procedure calls (CAL
 ParameterName = Annotated[str, StringConstraints(pattern=r"^[A-Za-z_][A-Za-z0-9_]{0,63}$")]
 
 
-class QueryRequest(BaseModel):
+class QueryRequest(StorableModel):
     """A read-only Cypher statement with its parameters."""
 
     model_config = ConfigDict(extra="forbid", allow_inf_nan=False)
@@ -45,14 +45,6 @@ class QueryRequest(BaseModel):
         default_factory=dict, description="Values for the statement's $parameters (JSON values)."
     )
     limit: int = Field(default=1000, ge=1, le=MAX_ROWS, description="Most rows returned.")
-
-    @field_validator("statement", "parameters")
-    @classmethod
-    def _storable(cls, value: Any) -> Any:
-        problem = storable_problem(value)
-        if problem is not None:
-            raise ValueError(problem)
-        return value
 
 
 class QueryResult(BaseModel):

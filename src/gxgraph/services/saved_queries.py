@@ -18,12 +18,11 @@ from pydantic import (
     Field,
     ValidationError,
     create_model,
-    field_validator,
     model_validator,
 )
 
 from gxgraph.domain.nodes import Slug
-from gxgraph.domain.storable import storable_problem
+from gxgraph.domain.storable import StorableModel
 from gxgraph.domain.vocabulary import utc_now
 from gxgraph.errors import Conflict, InvalidInput, NotFound, validation_details
 from gxgraph.services.queries import (
@@ -81,10 +80,10 @@ class SavedQueryParameter(BaseModel):
         return self
 
 
-class SavedQuery(BaseModel):
+class SavedQuery(StorableModel):
     """A named, documented, parameterised read-only Cypher statement."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", allow_inf_nan=False)
 
     name: Slug
     title: str = Field(min_length=1, max_length=200)
@@ -92,14 +91,6 @@ class SavedQuery(BaseModel):
     statement: str = Field(min_length=1, max_length=20_000)
     parameters: list[SavedQueryParameter] = Field(default_factory=list, max_length=50)
     limit: int = Field(default=1000, ge=1, le=MAX_ROWS, description="Rows a run returns unless it asks.")
-
-    @field_validator("title", "description", "statement")
-    @classmethod
-    def _storable(cls, value: str) -> str:
-        problem = storable_problem(value)
-        if problem is not None:
-            raise ValueError(problem)
-        return value
 
     @model_validator(mode="after")
     def _names_are_unique(self) -> SavedQuery:
