@@ -168,21 +168,33 @@ def test_two_workers_count_against_one_limit(store: GraphStore) -> None:
         "GXGRAPH_RATE_LIMIT_WINDOW_SECONDS": str(HOUR),
     }
     served_env = {**os.environ, **env, "GXGRAPH_PORT": str(free_port()), "GXGRAPH_WARM_ANALYTICS": "false"}
+    admin = keys.create_key(store, "unlimited prober", Role.ADMIN).key  # admin: no limit set
+
+    def ask(port: int, key: str) -> tuple[int, int]:
+        """One request on a new connection (so the kernel hands them to both workers): its status and
+        the worker process that accepted the connection."""
+        connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+        try:
+            connection.request("GET", "/v1/fields", headers={"X-API-Key": key})
+            status = connection.getresponse().status
+            client_port = connection.sock.getsockname()[1]
+            return status, _process_holding(_socket_inode(port, client_port))
+        finally:
+            connection.close()
+
     with served_by_cli(served_env, options=("--workers", "2")) as base:
         port = int(base.rsplit(":", 1)[1])
+        # /readyz answers once one worker is up: wait until the other accepts connections too.
+        started: set[int] = set()
+        deadline = time.monotonic() + 60
+        while len(started) < 2 and time.monotonic() < deadline:
+            started.add(ask(port, admin)[1])
         wait_for_fresh_window(HOUR, 60)
         statuses: list[int] = []
         workers: set[int] = set()
-        # A new connection per request, so the kernel hands them to both workers; each connection is
-        # traced to the worker process that accepted it.
         for _ in range(3 * limit):
-            connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
-            try:
-                connection.request("GET", "/v1/fields", headers={"X-API-Key": viewer})
-                statuses.append(connection.getresponse().status)
-                client_port = connection.sock.getsockname()[1]
-                workers.add(_process_holding(_socket_inode(port, client_port)))
-            finally:
-                connection.close()
+            status, worker = ask(port, viewer)
+            statuses.append(status)
+            workers.add(worker)
     assert len(workers) == 2, "the requests did not reach both workers"
     assert statuses == [200] * limit + [429] * (2 * limit)
