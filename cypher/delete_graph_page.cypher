@@ -1,11 +1,13 @@
-// Deletes up to $limit domain nodes with their relationships and bumps the graph version in the same
-// query; returns {deleted}, or no row once no domain node is left. API keys stay.
+// Deletes the domain nodes $ids (a page of the graph being cleared) with their relationships, bumps
+// the graph version and appends the audit entry in the same query; returns {deleted}, or no row when
+// none of them exists any more. Params: $ids, $journal. API keys and the audit log stay.
 MATCH (n:Entity)
-WITH n LIMIT $limit
+WHERE n.id IN $ids
 WITH collect(n) AS page
 WHERE size(page) > 0
 MERGE (m:GraphMeta {key: 'graph'})
 SET m.version = coalesce(m.version, 0) + 1
-WITH page
+WITH page, m.version AS version
+{{journal}}
 FOREACH (n IN page | DETACH DELETE n)
 RETURN size(page) AS deleted

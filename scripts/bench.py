@@ -45,11 +45,13 @@ def _time(action: Callable[[], Any], repeat: int) -> tuple[float, float]:
     return statistics.median(samples), max(samples)
 
 
-def bench_store(store: GraphStore, rows: list[ParsedRow], repeat: int) -> None:
+def bench_store(store: GraphStore, rows: list[ParsedRow], repeat: int) -> dict[str, float]:
+    """Print and return what it measured: seconds, and milliseconds (median) per query."""
+    figures: dict[str, float] = {}
     store.clear()
     start = time.perf_counter()
     report = import_rows(store, rows, batch_size=5000)
-    seconds = time.perf_counter() - start
+    seconds = figures["import_seconds"] = time.perf_counter() - start
     written = report.nodes_created + report.relationships_created
     created = f"{report.nodes_created:,} nodes, {report.relationships_created:,} rels"
     print(
@@ -58,7 +60,7 @@ def bench_store(store: GraphStore, rows: list[ParsedRow], repeat: int) -> None:
     )
     start = time.perf_counter()
     again = import_rows(store, rows, batch_size=5000)
-    seconds = time.perf_counter() - start
+    seconds = figures["reimport_seconds"] = time.perf_counter() - start
     print(
         f"  re-import (no changes, {again.nodes_unchanged + again.relationships_unchanged:,} unchanged):"
         f" {seconds:.1f} s = {len(rows) / seconds:,.0f} rows/s"
@@ -67,8 +69,9 @@ def bench_store(store: GraphStore, rows: list[ParsedRow], repeat: int) -> None:
     start = time.perf_counter()
     projection = build_projection(store)
     projected = projection.graph
+    figures["projection_seconds"] = time.perf_counter() - start
     print(
-        f"  analytics projection read from the store: {time.perf_counter() - start:.1f} s"
+        f"  analytics projection read from the store: {figures['projection_seconds']:.1f} s"
         f" ({projected.number_of_nodes():,} nodes, {projected.number_of_edges():,} rels)"
     )
 
@@ -90,7 +93,9 @@ def bench_store(store: GraphStore, rows: list[ParsedRow], repeat: int) -> None:
     }
     for name, action in queries.items():
         median, worst = _time(action, repeat)
+        figures[name] = median
         print(f"  {name}: median {median:.1f} ms, max {worst:.1f} ms")
+    return figures
 
 
 def main() -> None:

@@ -30,11 +30,14 @@ from gxgraph.analytics.graph import graph_from_rows, nodes_of_kind
 from gxgraph.seeding.synthetic import SyntheticConfig, generate
 
 
-def _timed(name: str, action: Callable[[], Any]) -> Any:
+def _timed(name: str, action: Callable[[], Any], seconds: dict[str, float] | None = None) -> Any:
     start = time.perf_counter()
     result = action()
+    elapsed = time.perf_counter() - start
+    if seconds is not None:
+        seconds[name] = elapsed
     size = len(result) if isinstance(result, list) else ""
-    print(f"  {name:<34} {time.perf_counter() - start:8.2f} s  {size}")
+    print(f"  {name:<34} {elapsed:8.2f} s  {size}")
     return result
 
 
@@ -43,13 +46,22 @@ def bench(nodes: int, seed: int) -> None:
     graph: nx.MultiDiGraph = graph_from_rows(generate(SyntheticConfig(nodes=nodes, seed=seed)))
     print(f"{nodes:,} nodes / {graph.number_of_edges():,} relationships: projection built in"
           f" {time.perf_counter() - start:.1f} s")  # fmt: skip
+    time_analytics(graph)
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"  peak memory so far: {peak:,.0f} MiB")
+
+
+def time_analytics(graph: nx.MultiDiGraph) -> dict[str, float]:
+    """Time every analytic once on ``graph``, as a request on a cold memo would; print and return."""
+    seconds: dict[str, float] = {}
+    timed = partial(_timed, seconds=seconds)
     japanese = [c for c in nodes_of_kind(graph, "company") if graph.nodes[c].get("is_japanese")]
     company = japanese[len(japanese) // 2]
     tech = nodes_of_kind(graph, "technology")[0]
-    index = _timed("knowledge index", lambda: recommend.KnowledgeIndex(graph))
-    _timed("commercialisation gaps (top 50)", lambda: commercialisation.commercialisation_gaps(graph))
-    _timed("technology map", lambda: techmap.technology_map(graph))
-    _timed(
+    index = timed("knowledge index", lambda: recommend.KnowledgeIndex(graph))
+    timed("commercialisation gaps (top 50)", lambda: commercialisation.commercialisation_gaps(graph))
+    timed("technology map", lambda: techmap.technology_map(graph))
+    timed(
         "partnership gaps (min score 0.7)",
         lambda: partnership_gaps.partnership_gaps(graph, min_score=0.7, index=index),
     )
@@ -60,21 +72,20 @@ def bench(nodes: int, seed: int) -> None:
         "personalized_pagerank",
     )
     for method in methods:
-        _timed(
+        timed(
             f"recommend ({method})",
             partial(recommend.recommend_partners, graph, company, method=method, index=index),
         )
-    _timed("who knows (one technology)", lambda: expertise.who_knows(graph, [tech]))
-    _timed(
+    timed("who knows (one technology)", lambda: expertise.who_knows(graph, [tech]))
+    timed(
         "who knows + warm introductions", lambda: expertise.who_knows(graph, [tech], introduce_from=company)
     )
-    _timed("brokers", lambda: structure.brokers(graph))
-    _timed("communities", lambda: structure.communities(graph))
-    _timed("isolated companies", lambda: structure.isolated_companies(graph))
-    _timed("central institutions", lambda: structure.central_institutions(graph))
-    _timed("country profiles", lambda: profile.compare_countries(graph))
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(f"  peak memory so far: {peak:,.0f} MiB")
+    timed("brokers", lambda: structure.brokers(graph))
+    timed("communities", lambda: structure.communities(graph))
+    timed("isolated companies", lambda: structure.isolated_companies(graph))
+    timed("central institutions", lambda: structure.central_institutions(graph))
+    timed("country profiles", lambda: profile.compare_countries(graph))
+    return seconds
 
 
 def main() -> None:

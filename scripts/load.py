@@ -4,10 +4,10 @@ Starts ``gxgraph serve`` with ``--workers`` worker processes on loopback, over t
 loaded with the sample ecosystem (in a scratch data folder) and, when ``GXGRAPH_LOAD_NEO4J_URI`` is
 set, over that Neo4j too (its graph is REPLACED by the sample: point it at a test server only). Then
 ``--clients`` concurrent clients send a fixed mix of get, list, search, neighbours, who-knows,
-commercialisation gaps, ``POST /v1/query`` and ``PATCH`` of a node until ``--seconds`` have passed or
-``--requests`` were sent, whichever comes first. Rate limits are on (far above what the run sends),
-so their cost is in the figures. Prints, per operation, throughput, p50/p95/p99 latency and errors;
-exits 1 on any error (the bar is zero)::
+commercialisation gaps, ``POST /v1/query``, the change feed, the audit log and ``PATCH`` of a node
+until ``--seconds`` have passed or ``--requests`` were sent, whichever comes first. Rate limits are
+on (far above what the run sends), so their cost is in the figures. Prints, per operation,
+throughput, p50/p95/p99 latency and errors; exits 1 on any error (the bar is zero)::
 
     .venv/bin/python scripts/load.py --seconds 20 --clients 8
 """
@@ -54,6 +54,8 @@ class Sample:
 
     technologies: list[str]
     words: list[str]
+    version: int
+    """The graph version before the run: the change feed is read from there."""
 
 
 @dataclass
@@ -82,6 +84,8 @@ def operations(sample: Sample) -> dict[str, Operation]:
         "who-knows": lambda c, r: c.get("/v1/analytics/who-knows", params={"q": word(r)}),
         "gaps": lambda c, r: c.get("/v1/analytics/commercialisation-gaps"),
         "query": lambda c, r: c.post("/v1/query", json=QUERY),
+        "changes": lambda c, r: c.get("/v1/changes", params={"since": sample.version, "limit": 100}),
+        "audit": lambda c, r: c.get("/v1/audit", params={"limit": 20, "changes": 5}),
         "write": lambda c, r: c.patch(
             f"/v1/technologies/{tech(r)}", json={"description": f"load test write {r.random():.6f}"}
         ),
@@ -93,7 +97,8 @@ async def read_sample(client: httpx.AsyncClient) -> Sample:
     response.raise_for_status()
     items = response.json()["items"]
     words = sorted({part.lower() for item in items for part in item["name_en"].split() if len(part) > 3})
-    return Sample([item["id"] for item in items], words or ["data"])
+    stats = (await client.get("/v1/stats")).json()
+    return Sample([item["id"] for item in items], words or ["data"], int(stats["graph_version"]))
 
 
 async def drive(
@@ -198,7 +203,7 @@ def run_store(title: str, env: dict[str, str], args: argparse.Namespace) -> int:
         f"GXGRAPH_RATE_LIMIT_{role}": limit for role in ("VIEWER", "ANALYST", "SECRETARIAT", "ADMIN")
     }
     gxgraph(env, "seed", "--replace")
-    secret = json.loads(gxgraph(env, "keys", "create", "--name", "load test", "--role", "secretariat"))["key"]
+    secret = json.loads(gxgraph(env, "keys", "create", "--name", "load test", "--role", "admin"))["key"]
     with served(env, args.workers) as base:
         tallies, wall = asyncio.run(drive(base, secret, args.clients, args.seconds, args.requests))
     limits = "rate limits off" if args.no_rate_limit else "rate limits on"

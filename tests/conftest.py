@@ -19,7 +19,7 @@ from gxgraph.api.app import create_app
 from gxgraph.domain.vocabulary import Role
 from gxgraph.services import keys
 from gxgraph.services.imports import ImportFormat, ImportReport, import_rows, parse
-from gxgraph.settings import Settings, StoreBackend
+from gxgraph.settings import Settings, StoreBackend, get_settings
 from gxgraph.store.base import GraphStore
 from gxgraph.store.embedded import EmbeddedFalkorDB
 from gxgraph.store.falkordb import FalkorDBStore
@@ -28,6 +28,17 @@ from gxgraph.store.neo4j import Neo4jStore
 REPO = Path(__file__).resolve().parents[1]
 SAMPLE = REPO / "seeds" / "sample.jsonl"
 BACKENDS = ("falkordb", "neo4j")
+
+
+@pytest.fixture
+def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    """A scratch data folder the command line uses, with the embedded store (stopped afterwards)."""
+    monkeypatch.setenv("GXGRAPH_DATA_DIR", str(tmp_path))
+    monkeypatch.setenv("GXGRAPH_STORE", "falkordb")
+    get_settings.cache_clear()
+    yield tmp_path
+    EmbeddedFalkorDB(tmp_path / "falkordb").stop(only_if_idle=False)
+    get_settings.cache_clear()
 
 
 @pytest.fixture(scope="session")

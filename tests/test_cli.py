@@ -3,28 +3,14 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
 from typer.testing import CliRunner
 
 from gxgraph.cli import app
-from gxgraph.settings import get_settings
-from gxgraph.store.embedded import EmbeddedFalkorDB
 from tests.test_imports import GOOD, jsonl
 
 runner = CliRunner()
-
-
-@pytest.fixture
-def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
-    monkeypatch.setenv("GXGRAPH_DATA_DIR", str(tmp_path))
-    monkeypatch.setenv("GXGRAPH_STORE", "falkordb")
-    get_settings.cache_clear()
-    yield tmp_path
-    EmbeddedFalkorDB(tmp_path / "falkordb").stop(only_if_idle=False)
-    get_settings.cache_clear()
 
 
 def test_import_export_round_trip(data_dir: Path) -> None:

@@ -44,6 +44,14 @@ CASES: dict[str, tuple[str, list[str], str | None]] = {
     "query run": (REACHABLE, ["query", "run", "CREATE (n:Entity) RETURN n"], "invalid_input"),
     "query saved": (UNREACHABLE, ["query", "saved"], "store_unavailable"),
     "query run-saved": (REACHABLE, ["query", "run-saved", "no-such-query", "-p", "x"], "invalid_input"),
+    "audit list": (REACHABLE, ["audit", "list", "--since", "yesterday"], "invalid_input"),
+    "audit export": (UNREACHABLE, ["audit", "export"], "store_unavailable"),
+    "sync": (REACHABLE, ["sync", "--from", f"http://127.0.0.1:{free_port()}"], "unreachable"),
+    "sources openalex": (REACHABLE, ["sources", "openalex"], None),
+    "sources patents": (REACHABLE, ["sources", "patents", "{missing_dir}"], None),
+    "sources import-csv": (REACHABLE, ["sources", "import-csv", "{bad_rows}"], "invalid_input"),
+    "sources review accept": (REACHABLE, ["sources", "review", "accept", "rv-none"], "not_found"),
+    "sources review reject": (UNREACHABLE, ["sources", "review", "reject", "rv-none"], "store_unavailable"),
     **{
         f"analyze {name}": (REACHABLE, argv(ANALYSES[name], BAD_ANALYSIS[name]), "invalid_input")
         for name in ANALYSES.names()

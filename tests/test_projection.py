@@ -10,9 +10,15 @@ from typing import Any
 
 import networkx as nx
 
-from gxgraph.analytics.graph import graph_from_rows
+from gxgraph.analytics.columns import (
+    NODE_COLUMNS,
+    RELATIONSHIP_COLUMNS,
+    ProjectionBuilder,
+    column_rows,
+    graph_from_columns,
+)
 from gxgraph.services.projection import ProjectionCache, build_projection
-from gxgraph.store.base import GraphStore
+from gxgraph.store.base import GraphStore, Row
 from tests.conftest import SAMPLE, load_jsonl
 from tests.test_imports import GOOD, jsonl
 
@@ -27,10 +33,25 @@ def _strip_times(graph: nx.MultiDiGraph) -> tuple[list[Any], list[Any]]:
 
 
 def test_projection_of_the_sample_equals_the_file(sample_store: GraphStore) -> None:
-    expected = graph_from_rows(json.loads(line) for line in SAMPLE.read_text(encoding="utf-8").splitlines())
+    rows = [json.loads(line) for line in SAMPLE.read_text(encoding="utf-8").splitlines()]
     built = build_projection(sample_store)
-    assert _strip_times(built.graph) == _strip_times(expected)
+    assert _strip_times(built.graph) == _strip_times(graph_from_columns(*column_rows(rows)))
     assert built.version == sample_store.graph_version()
+
+
+def test_projection_pages_give_the_columns_and_the_same_graph(sample_store: GraphStore) -> None:
+    pages = list(sample_store.iter_projection(page_size=37))
+    assert len(pages) > 2
+    nodes, relationships = pages[0]
+    assert list(nodes[0]) == ["id", *NODE_COLUMNS]
+    assert list(relationships[0]) == ["from", "type", "to", *RELATIONSHIP_COLUMNS]
+    builder = ProjectionBuilder()
+    for nodes, relationships in pages:
+        builder.add_nodes(nodes)
+        builder.add_relationships(relationships)
+    whole = build_projection(sample_store).graph
+    assert list(builder.graph().edges(keys=True, data=True)) == list(whole.edges(keys=True, data=True))
+    assert list(builder.graph().nodes(data=True)) == list(whole.nodes(data=True))
 
 
 def test_cache_reuses_until_a_write_then_rebuilds(store: GraphStore) -> None:
@@ -58,7 +79,7 @@ def test_cache_reuses_until_a_write_then_rebuilds(store: GraphStore) -> None:
 
 
 class GatedStore:
-    """A real store whose node reads wait for a gate: holds a projection rebuild mid-way."""
+    """A real store whose projection reads wait for a gate: holds a projection rebuild mid-way."""
 
     def __init__(self, store: GraphStore) -> None:
         self._store = store
@@ -68,9 +89,9 @@ class GatedStore:
     def __getattr__(self, name: str) -> Any:
         return getattr(self._store, name)
 
-    def iter_nodes(self, page_size: int = 5000) -> Iterator[dict[str, Any]]:
+    def iter_projection(self, page_size: int = 10_000) -> Iterator[tuple[list[Row], list[Row]]]:
         assert self.gate.wait(30), "the test never opened the gate"
-        yield from self._store.iter_nodes(page_size)
+        yield from self._store.iter_projection(page_size)
 
 
 def test_answers_come_from_the_last_projection_while_the_next_builds(store: GraphStore) -> None:

@@ -16,9 +16,12 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from gxgraph.cli_analyze import app as analyze_app
+from gxgraph.cli_audit import app as audit_app
+from gxgraph.cli_audit import sync
 from gxgraph.cli_errors import ReportErrors
 from gxgraph.cli_query import app as query_app
 from gxgraph.cli_report import app as report_app
+from gxgraph.cli_sources import app as sources_app
 from gxgraph.domain.vocabulary import Role
 from gxgraph.errors import GxGraphError
 from gxgraph.services import keys as key_service
@@ -27,6 +30,7 @@ from gxgraph.services.imports import ImportFormat, ImportReport, ParsedRow, impo
 from gxgraph.settings import Settings, get_settings
 from gxgraph.store import open_store
 from gxgraph.store.base import GraphStore
+from gxgraph.store.journal import Actor
 
 app = typer.Typer(
     cls=ReportErrors,
@@ -39,6 +43,9 @@ app.add_typer(store_app, name="store")
 app.add_typer(analyze_app, name="analyze")
 app.add_typer(query_app, name="query")
 app.add_typer(report_app, name="report")
+app.add_typer(sources_app, name="sources")
+app.add_typer(audit_app, name="audit")
+app.command("sync")(sync)
 console = Console(stderr=True)
 
 # Package data: a symlink to seeds/sample.jsonl in a checkout, a copy in a wheel. pip installs wheels
@@ -77,6 +84,7 @@ def run_import(
             dry_run=dry_run,
             progress=lambda n: progress.advance(task, n),
             on_planned=lambda total: progress.update(task, total=total),
+            actor=Actor.command_line(),
         )
 
 
@@ -111,7 +119,7 @@ def seed(
             console.print("graph already has nodes; leaving it as it is")
             return
         if replace:
-            store.clear()
+            store.clear(Actor.command_line())
         if synthetic:
             from gxgraph.seeding.synthetic import SyntheticConfig, generate
 
@@ -119,7 +127,9 @@ def seed(
                 ParsedRow("synthetic", n, row)
                 for n, row in enumerate(generate(SyntheticConfig(nodes=synthetic, seed=random_seed)), 1)
             )
-            report = import_rows(store, rows, batch_size=get_settings().import_batch_size)
+            report = import_rows(
+                store, rows, batch_size=get_settings().import_batch_size, actor=Actor.command_line()
+            )
         else:
             report = run_import(store, [SAMPLE_FILE])
         _print_report(report)
@@ -189,7 +199,8 @@ def keys_create(
 ) -> None:
     """Create an API key and print it (the only time it is shown)."""
     with _store() as store:
-        typer.echo(key_service.create_key(store, name, role).model_dump_json(indent=2))
+        new = key_service.create_key(store, name, role, Actor.command_line())
+        typer.echo(new.model_dump_json(indent=2))
 
 
 @keys_app.command("dev")
@@ -205,7 +216,7 @@ def keys_dev() -> None:
                 return
             except GxGraphError:
                 console.print(f"{path} holds a key this graph does not know; making a new one")
-        new = key_service.create_key(store, "local development", Role.ADMIN)
+        new = key_service.create_key(store, "local development", Role.ADMIN, Actor.command_line())
     path.parent.mkdir(parents=True, exist_ok=True)
     path.touch(mode=0o600)
     path.write_text(new.key + "\n", encoding="utf-8")
@@ -223,7 +234,7 @@ def keys_list() -> None:
 def keys_revoke(key_id: Annotated[str, typer.Argument(help="The key_id shown by 'keys list'.")]) -> None:
     """Revoke an API key; it stops working at once."""
     with _store() as store:
-        key_service.revoke_key(store, key_id)
+        key_service.revoke_key(store, key_id, Actor.command_line())
         typer.echo(f"revoked {key_id}")
 
 

@@ -37,11 +37,12 @@ class Target:
 
 
 @app.callback()
-def _target(
+def choose_target(
     ctx: typer.Context,
     url: Annotated[str | None, typer.Option(envvar="GXGRAPH_URL", help="Ask this gxgraph server.")] = None,
     api_key: Annotated[str | None, typer.Option(envvar="GXGRAPH_API_KEY", help="API key for --url.")] = None,
 ) -> None:
+    """Where the command asks: the local store, or with ``--url`` a server through the client."""
     ctx.obj = Target(url, api_key)
 
 
@@ -64,9 +65,11 @@ def parameters(pairs: list[str] | None) -> dict[str, Any]:
     return values
 
 
-def _answer(
+def answer(
     ctx: typer.Context, local: Callable[[GraphStore], BaseModel | list[Any]], remote: Callable[[Any], Any]
 ) -> None:
+    """Print, as the HTTP route's JSON, ``local``'s answer on the local store or ``remote``'s through
+    the client (``--url``)."""
     target: Target = ctx.obj
     if target.url:
         from gxgraph.client import Client  # the HTTP client loads only for --url
@@ -99,7 +102,7 @@ def run_command(
     request = QueryRequest.model_validate(
         {"statement": statement, "parameters": values, "limit": limit or 1000}
     )
-    _answer(
+    answer(
         ctx,
         lambda store: run_query(store, request),
         lambda client: client.query(statement, values, limit=limit or 1000),
@@ -109,7 +112,7 @@ def run_command(
 @app.command("saved")
 def saved_command(ctx: typer.Context) -> None:
     """List the saved queries with their declared parameters."""
-    _answer(ctx, saved_queries.list_all, lambda client: client.saved_queries())
+    answer(ctx, saved_queries.list_all, lambda client: client.saved_queries())
 
 
 @app.command("run-saved")
@@ -122,7 +125,7 @@ def run_saved_command(
     """Run a saved query with values for its declared parameters."""
     values = parameters(param)
     run = SavedQueryRun(parameters=values, limit=limit)
-    _answer(
+    answer(
         ctx,
         lambda store: saved_queries.run(store, name, run),
         lambda client: client.run_saved_query(name, values, limit=limit),

@@ -14,7 +14,8 @@
     │   └── TransactionTooLarge  413 transaction_too_large (Neo4j refused the import's transaction memory)
     ├── TooManyRequests          429 too_many_requests  (Retry-After: seconds until the window resets)
     ├── StoreUnavailable         503 store_unavailable  (Retry-After)
-    └── StoreTimeout             504 store_timeout      (a query passed GXGRAPH_QUERY_TIMEOUT_SECONDS)
+    ├── StoreTimeout             504 store_timeout      (a query passed GXGRAPH_QUERY_TIMEOUT_SECONDS)
+    └── SourceUnavailable        502 source_unavailable (an external source such as OpenAlex kept failing)
 
 Store backends translate their drivers' exceptions into this tree in one place each
 (``store.neo4j.translate_errors`` and ``store.falkordb.translate_errors``). Messages that reach a client
@@ -125,6 +126,13 @@ class StoreTimeout(GxGraphError):
 
     status_code = 504
     code = "store_timeout"
+
+
+class SourceUnavailable(GxGraphError):
+    """An external data source (the OpenAlex API) kept failing after its retries; a run can resume."""
+
+    status_code = 502
+    code = "source_unavailable"
 
 
 def validation_details(

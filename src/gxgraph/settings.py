@@ -83,6 +83,19 @@ class Settings(BaseSettings):
     api_key: SecretStr | None = None
     """The API key the Python client and ``gxgraph analyze --url`` send."""
 
+    openalex_mailto: str | None = None
+    """Your e-mail address, sent as ``mailto`` so OpenAlex serves ``gxgraph sources openalex`` from its
+    polite pool (faster, more reliable); OpenAlex asks every client to send one."""
+    openalex_api_key: SecretStr | None = None
+    """An OpenAlex API key (premium or registered use), sent as ``api_key``; optional."""
+    openalex_url: str = "https://api.openalex.org"
+    """Base URL of the OpenAlex API."""
+
+    @property
+    def sources_dir(self) -> Path:
+        """Folder of the connectors' downloads and checkpoints (``gxgraph sources openalex``)."""
+        return self.data_dir / "sources"
+
     @property
     def falkordb_dir(self) -> Path:
         """Folder that holds the embedded store's socket, append-only file and lock."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 import pytest
@@ -144,3 +145,43 @@ def test_both_stores_answer_the_same(
         )
     assert all(answer["rows"] for answer in answers[0])
     assert without_times(answers[0]) == without_times(answers[1])
+
+
+def _lines(api: Api, body: dict[str, Any]) -> Any:
+    headers = api.headers(Role.ANALYST) | {"Accept": "application/x-ndjson"}
+    return api.client.post("/v1/query", json=body, headers=headers)
+
+
+def test_json_lines_stream_every_row_past_the_json_cap(sample_api: Api) -> None:
+    # A cross product of the sample, far more rows than a JSON answer may hold.
+    statement = "MATCH (a:Entity), (b:Entity) RETURN a.id AS a, b.id AS b ORDER BY a, b"
+    nodes = sum(sample_api.store.counts()["nodes"].values())
+    answer = _lines(sample_api, {"statement": statement, "limit": 20_000})
+    assert answer.status_code == 200, answer.text
+    assert answer.headers["content-type"].startswith("application/x-ndjson")
+    head, *rows, tail = [json.loads(line) for line in answer.text.splitlines()]
+    assert head == {"columns": ["a", "b"], "graph_version": sample_api.store.graph_version()}
+    assert len(rows) == 20_000 < nodes * nodes
+    assert tail == {"truncated": True, "rows": 20_000}
+    assert rows == sorted(rows)
+    assert len({tuple(row) for row in rows}) == 20_000
+    everything = _lines(
+        sample_api, {"statement": "MATCH (n:Entity {kind: 'country'}) RETURN n", "limit": 100_000}
+    )
+    *countries, trailer = [json.loads(line) for line in everything.text.splitlines()[1:]]
+    assert trailer == {"truncated": False, "rows": len(countries)}
+    assert countries
+    assert all(row[0]["kind"] == "country" for row in countries)
+    as_json = ask(sample_api, {"statement": statement, "limit": 20_000})
+    assert as_json.status_code == 422
+    assert "JSON Lines" in as_json.json()["error"]["message"]
+
+
+def test_json_lines_refuse_writes_before_the_stream_starts(sample_api: Api) -> None:
+    before = sample_api.store.graph_version()
+    refused = _lines(sample_api, {"statement": WRITES[0]})
+    assert refused.status_code == 422
+    assert refused.json()["error"]["code"] == "invalid_input"
+    assert sample_api.store.graph_version() == before
+    empty = _lines(sample_api, {"statement": "MATCH (n:Entity {id: 'nobody'}) RETURN n"})
+    assert [json.loads(line) for line in empty.text.splitlines()][1:] == [{"truncated": False, "rows": 0}]

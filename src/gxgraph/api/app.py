@@ -22,6 +22,8 @@ from gxgraph.api.query_guard import QueryTextGuard
 from gxgraph.api.ratelimit import RateLimit
 from gxgraph.api.routes import (
     analytics,
+    audit,
+    changes,
     docs,
     graph,
     health,
@@ -30,6 +32,7 @@ from gxgraph.api.routes import (
     relationships,
     reports,
     saved_queries,
+    sources,
     transfer,
 )
 from gxgraph.errors import GxGraphError
@@ -106,7 +109,20 @@ def create_app(settings: Settings | None = None, store: GraphStore | None = None
     app.add_middleware(AuthenticateFirst)  # added last, so it runs first
     app.include_router(health.router)
     v1 = APIRouter(prefix="/v1")
-    for module in (nodes, relationships, graph, transfer, query, saved_queries, analytics, reports):
+    routers = (
+        nodes,
+        relationships,
+        graph,
+        transfer,
+        query,
+        saved_queries,
+        analytics,
+        reports,
+        audit,
+        changes,
+        sources,
+    )
+    for module in routers:
         v1.include_router(module.router)
     app.include_router(v1)
     mount_explorer(app)  # the pages for people, at / (gxgraph.web)

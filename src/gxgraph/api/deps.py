@@ -60,3 +60,4 @@ def _requires(role: Role) -> Callable[[ApiKeyInfo], Awaitable[ApiKeyInfo]]:
 ViewerKey = Annotated[ApiKeyInfo, Depends(_requires(Role.VIEWER))]
 AnalystKey = Annotated[ApiKeyInfo, Depends(_requires(Role.ANALYST))]
 SecretariatKey = Annotated[ApiKeyInfo, Depends(_requires(Role.SECRETARIAT))]
+AdminKey = Annotated[ApiKeyInfo, Depends(_requires(Role.ADMIN))]

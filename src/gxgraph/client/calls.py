@@ -22,6 +22,8 @@ from gxgraph.domain.nodes import Node, NodeBase
 from gxgraph.domain.relationships import Relationship, RelationshipBase
 from gxgraph.domain.vocabulary import Direction
 from gxgraph.errors import InvalidInput, validation_details
+from gxgraph.services.audit import AuditFilter, AuditPage
+from gxgraph.services.changes import ChangeFeed, FeedRequest
 from gxgraph.services.graph import Neighborhood, PathsResult, SearchHit
 from gxgraph.services.imports import ImportFormat, ImportReport
 from gxgraph.services.nodes import StoredNode
@@ -29,6 +31,8 @@ from gxgraph.services.queries import QueryRequest, QueryResult
 from gxgraph.services.saved_queries import SavedQuery, SavedQueryRun, StoredSavedQuery
 
 __all__ = [
+    "audit",
+    "changes",
     "create_node",
     "create_relationship",
     "delete_node",
@@ -266,6 +270,31 @@ def run_saved_query(
     """Run a saved query with values for its declared parameters (checked by the server)."""
     body = checked_body(SavedQueryRun, {"parameters": dict(parameters or {}), "limit": limit})
     return Call("POST", f"/v1/saved-queries/{segment(name)}/run", model(QueryResult), json=body)
+
+
+def audit(
+    *,
+    actor: str | None = None,
+    id: str | None = None,
+    operation: str | None = None,
+    since: str | None = None,
+    until: str | None = None,
+    cursor: str | None = None,
+    limit: int = 50,
+    changes: int = 100,
+) -> Call[AuditPage]:
+    """A page of the audit log, newest first, filtered by actor, id, operation and time (admin role)."""
+    values = {"actor": actor, "id": id, "operation": operation, "since": since, "until": until}
+    params = checked(AuditFilter, values | {"cursor": cursor, "limit": limit, "changes": changes})
+    shown = params.model_dump(mode="json", exclude_none=True)
+    return Call("GET", "/v1/audit", model(AuditPage), params=query_params(shown))
+
+
+def changes(since: int = 0, *, cursor: str | None = None, limit: int = 1000) -> Call[ChangeFeed]:
+    """Graph changes after version ``since`` (or from ``cursor``), oldest first, deletions included."""
+    params = checked(FeedRequest, {"since": since, "cursor": cursor, "limit": limit})
+    shown = params.model_dump(mode="json", exclude_none=True)
+    return Call("GET", "/v1/changes", model(ChangeFeed), params=query_params(shown))
 
 
 def stats() -> Call[dict[str, Any]]:

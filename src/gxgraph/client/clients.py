@@ -19,13 +19,14 @@ import httpx
 from gxgraph import __version__
 from gxgraph.analyses import ANALYSES, Registry
 from gxgraph.client.analysis_calls import analysis_call, svg_call
-from gxgraph.client.calls import list_nodes, query_params
+from gxgraph.client.calls import changes, list_nodes, query_params
 from gxgraph.client.generated import AsyncMethods, SyncMethods
 from gxgraph.client.transport import Call, RetryPolicy, Unreachable, error_from_response
 from gxgraph.domain.kinds import NodeKind
 from gxgraph.domain.nodes import NodeBase
 from gxgraph.errors import GxGraphError
 from gxgraph.services.analysis import Analysis
+from gxgraph.services.changes import ChangeFeed
 from gxgraph.services.exports import ExportFormat
 from gxgraph.settings import get_settings
 
@@ -159,6 +160,17 @@ class Client(SyncMethods):
                 return
             cursor = page.next_cursor
 
+    def iter_changes(self, since: int = 0, *, page_size: int = PAGE_SIZE) -> Iterator[ChangeFeed]:
+        """The change feed after version ``since``, page after page until it is caught up; the last
+        page's ``up_to_version`` is where to poll from next."""
+        cursor: str | None = None
+        while True:
+            page = self.send(changes(since, cursor=cursor, limit=page_size))
+            yield page
+            if page.next_cursor is None:
+                return
+            cursor = page.next_cursor
+
     def export(self, destination: Destination, format: ExportFormat = ExportFormat.JSONL) -> int:
         """Stream the whole graph into ``destination`` (a path or a binary file); the graph version it
         reflects is returned."""
@@ -246,6 +258,17 @@ class AsyncClient(AsyncMethods):
             page = await self.send(list_nodes(kind, cursor=cursor, limit=page_size, **filters))
             for node in page.items:
                 yield node
+            if page.next_cursor is None:
+                return
+            cursor = page.next_cursor
+
+    async def iter_changes(self, since: int = 0, *, page_size: int = PAGE_SIZE) -> AsyncIterator[ChangeFeed]:
+        """The change feed after version ``since``, page after page until it is caught up; the last
+        page's ``up_to_version`` is where to poll from next."""
+        cursor: str | None = None
+        while True:
+            page = await self.send(changes(since, cursor=cursor, limit=page_size))
+            yield page
             if page.next_cursor is None:
                 return
             cursor = page.next_cursor

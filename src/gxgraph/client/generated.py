@@ -277,6 +277,8 @@ def recommendation_evaluation(*, hidden: float = 0.2, seed: int = 0) -> Call[Ana
 class SyncMethods(SyncSender):
     """The typed methods of ``Client``."""
 
+    audit = sync_method(calls.audit)
+    changes = sync_method(calls.changes)
     create_node = sync_method(calls.create_node)
     create_relationship = sync_method(calls.create_relationship)
     delete_node = sync_method(calls.delete_node)
@@ -321,6 +323,8 @@ class SyncMethods(SyncSender):
 class AsyncMethods(AsyncSender):
     """The typed methods of ``AsyncClient``."""
 
+    audit = async_method(calls.audit)
+    changes = async_method(calls.changes)
     create_node = async_method(calls.create_node)
     create_relationship = async_method(calls.create_relationship)
     delete_node = async_method(calls.delete_node)

@@ -36,6 +36,12 @@ CountryCode = Annotated[
     Field(description="ISO 3166-1 alpha-2 code, e.g. JP."),
 ]
 AxisValue = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=100)]
+EXTERNAL_ID_PATTERN = r"^[a-z][a-z0-9-]{0,39}:[^\s]{1,300}$"
+ExternalId = Annotated[
+    str,
+    StringConstraints(pattern=EXTERNAL_ID_PATTERN),
+    Field(description="An identifier in another register, as 'scheme:value' (e.g. 'ror:03vek6s52')."),
+]
 
 
 class Provenance(StorableModel):
@@ -61,6 +67,19 @@ class NodeBase(Provenance):
     name_en: Name
     name_ja: Name | None = None
     description: Text | None = None
+    external_ids: list[ExternalId] | None = Field(
+        default=None,
+        max_length=200,
+        description="Every identifier the node is known by elsewhere, as 'scheme:value' strings (sorted, "
+        "no repeats): openalex:I136199984, ror:03vek6s52, orcid:..., patentsview:..., "
+        "jp-corporate-number:...; entity resolution (gxgraph.sources.resolution) matches on them first.",
+    )
+
+    @field_validator("external_ids")
+    @classmethod
+    def _external_ids_as_set(cls, value: list[str] | None) -> list[str] | None:
+        # One order and no repeats, so re-importing the same ids is a no-op and exports round-trip.
+        return sorted(set(value)) if value else None
 
 
 class Institution(NodeBase):

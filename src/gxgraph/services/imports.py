@@ -32,6 +32,7 @@ from gxgraph.domain.vocabulary import utc_now
 from gxgraph.errors import GraphChanged, InvalidInput
 from gxgraph.services.records import node_props, public_props, relationship_props
 from gxgraph.store.base import GraphStore, Progress, WriteBatch
+from gxgraph.store.journal import SYSTEM, Actor, Journal, node_change, relationship_change
 
 Row = dict[str, Any]
 MAX_REPORTED_ERRORS = 1000
@@ -81,6 +82,8 @@ class ImportReport(BaseModel):
 class _Plan:
     batch: WriteBatch = field(default_factory=WriteBatch)
     report: ImportReport = field(default_factory=lambda: ImportReport(rows=0))
+    changes: list[Row] = field(default_factory=list)
+    """What the batch changes, for the audit log: each row's properties before and after."""
 
 
 def _pydantic_message(exc: ValidationError) -> str:
@@ -251,10 +254,11 @@ def _plan(
     now = utc_now()
     for node_id, (_, node) in nodes.items():
         props = node_props(node)
-        if _tally(plan.report, "nodes", existing_nodes.get(node_id), props):
-            plan.batch.nodes.setdefault(file_kinds[node_id], []).append(
-                {"id": node_id, "props": _stamp(props, now)}
-            )
+        stored = existing_nodes.get(node_id)
+        if _tally(plan.report, "nodes", stored, props):
+            kind = file_kinds[node_id]
+            plan.batch.nodes.setdefault(kind, []).append({"id": node_id, "props": _stamp(props, now)})
+            plan.changes.append(node_change(node_id, kind.value, stored, props))
 
     by_type: dict[RelType, list[RelationshipBase]] = {}
     for (_, rel_type, _), (_, rel) in rels.items():
@@ -263,10 +267,13 @@ def _plan(
         stored_rels = store.fetch_relationships(rel_type, [(r.source_id, r.target_id) for r in items])
         for rel in items:
             props = relationship_props(rel)
-            if _tally(plan.report, "relationships", stored_rels.get((rel.source_id, rel.target_id)), props):
+            stored = stored_rels.get((rel.source_id, rel.target_id))
+            if _tally(plan.report, "relationships", stored, props):
                 plan.batch.relationships.setdefault(rel_type, []).append(
                     {"from": rel.source_id, "to": rel.target_id, "props": _stamp(props, now)}
                 )
+                change = relationship_change(rel_type.value, rel.source_id, rel.target_id, stored, props)
+                plan.changes.append(change)
     return plan
 
 
@@ -278,11 +285,12 @@ def import_rows(
     dry_run: bool = False,
     progress: Progress | None = None,
     on_planned: Callable[[int], None] | None = None,
+    actor: Actor = SYSTEM,
 ) -> ImportReport:
     """Validate ``rows`` and, unless ``dry_run``, write them in batches; returns the counts.
 
     ``on_planned`` hears how many rows will be written (a progress bar's total); ``progress`` hears
-    each written batch.
+    each written batch. The audit log records the write as ``actor``'s, with each row's changes.
     """
     row_errors: list[RowError] = []
     nodes, rels, count = _validate_rows(rows, row_errors)
@@ -299,6 +307,7 @@ def import_rows(
                 batch_size=batch_size,
                 progress=progress,
                 expected_version=plan.report.graph_version,
+                journal=Journal(actor, "import", plan.changes),
             )
         except GraphChanged:
             if attempt == PLAN_ATTEMPTS:

@@ -15,6 +15,7 @@ from pydantic import BaseModel
 from gxgraph.domain.vocabulary import Role, allows, utc_now
 from gxgraph.errors import Forbidden, NotFound, Unauthenticated
 from gxgraph.store.base import GraphStore
+from gxgraph.store.journal import SYSTEM, Actor
 
 
 class ApiKeyInfo(BaseModel):
@@ -26,6 +27,11 @@ class ApiKeyInfo(BaseModel):
     created_at: str
     revoked_at: str | None = None
 
+    @property
+    def actor(self) -> Actor:
+        """The key as the author of the writes made with it (the audit log's actor)."""
+        return Actor(self.key_id, self.name)
+
 
 class NewApiKey(ApiKeyInfo):
     key: str
@@ -36,7 +42,7 @@ def _digest(secret: str) -> str:
     return hashlib.sha256(secret.encode()).hexdigest()
 
 
-def create_key(store: GraphStore, name: str, role: Role) -> NewApiKey:
+def create_key(store: GraphStore, name: str, role: Role, actor: Actor = SYSTEM) -> NewApiKey:
     """Create a key; the returned ``key`` is the only time the secret is visible."""
     key_id = secrets.token_hex(6)
     secret = secrets.token_urlsafe(32)
@@ -47,7 +53,7 @@ def create_key(store: GraphStore, name: str, role: Role) -> NewApiKey:
         "created_at": utc_now(),
         "hash": _digest(secret),
     }
-    store.put_api_key(record)
+    store.put_api_key(record, actor)
     return NewApiKey(key=f"gx_{key_id}_{secret}", **{k: v for k, v in record.items() if k != "hash"})
 
 
@@ -56,9 +62,9 @@ def list_keys(store: GraphStore) -> list[ApiKeyInfo]:
     return [ApiKeyInfo.model_validate(record) for record in store.list_api_keys()]
 
 
-def revoke_key(store: GraphStore, key_id: str) -> None:
+def revoke_key(store: GraphStore, key_id: str, actor: Actor = SYSTEM) -> None:
     """Revoke a key at once; ``NotFound`` when unknown or already revoked."""
-    if not store.revoke_api_key(key_id, utc_now()):
+    if not store.revoke_api_key(key_id, utc_now(), actor):
         raise NotFound(f"no active API key {key_id!r}")
 
 

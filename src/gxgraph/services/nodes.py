@@ -16,6 +16,7 @@ from gxgraph.errors import Conflict, InvalidInput, NotFound, PreconditionFailed,
 from gxgraph.services.pagination import decode_cursor, encode_cursor
 from gxgraph.services.records import node_from_props, node_props, normalize
 from gxgraph.store.base import GraphStore, NodeQuery, revision_of
+from gxgraph.store.journal import SYSTEM, Actor
 
 _NUMERIC_FLOOR = -1e300  # stands in for a missing number: sorts first ascending, last descending
 
@@ -68,12 +69,12 @@ def _stamped_props(node: NodeBase) -> dict[str, Any]:
     return props
 
 
-def create_node(store: GraphStore, node: NodeBase) -> StoredNode:
+def create_node(store: GraphStore, node: NodeBase, actor: Actor = SYSTEM) -> StoredNode:
     """Store a new node; ``Conflict`` when its id is taken (by any kind), even by a concurrent create."""
     kind = NodeKind(node.kind)  # type: ignore[attr-defined]
     props = _stamped_props(node)
     try:
-        revision = store.create_node(kind, props)
+        revision = store.create_node(kind, props, actor)
     except Conflict:
         revision = None  # Neo4j's unique constraint refused a create that raced this one
     if revision is None:
@@ -111,6 +112,7 @@ def update_node(
     node_id: str,
     changes: dict[str, Any],
     if_match: Sequence[str] | None = None,
+    actor: Actor = SYSTEM,
 ) -> StoredNode:
     """Apply ``changes`` (only the fields the client sent) and re-validate the whole node.
 
@@ -130,25 +132,29 @@ def update_node(
         written[:] = [_stamped_props(_merged(kind, node_from_props(stored), changes))]
         return written[0]
 
-    revision = store.modify_node(kind, node_id, change)
+    revision = store.modify_node(kind, node_id, change, actor)
     if revision is None:
         raise NotFound(f"no {kind.value} with id {node_id!r}")
     return StoredNode(node_from_props(written[0]), revision)
 
 
 def delete_node(
-    store: GraphStore, kind: NodeKind, node_id: str, if_match: Sequence[str] | None = None
+    store: GraphStore,
+    kind: NodeKind,
+    node_id: str,
+    if_match: Sequence[str] | None = None,
+    actor: Actor = SYSTEM,
 ) -> None:
     """Delete a node and its relationships; ``NotFound`` when absent, ``PreconditionFailed`` when
     ``if_match`` is given and the node is at none of its revisions."""
     current = get_stored_node(store, node_id, kind)
     if if_match is None:
-        if not store.delete_node(node_id):
+        if not store.delete_node(node_id, actor):
             raise NotFound(f"no {kind.value} with id {node_id!r}")
         return
     if not _revision_matches(current.revision, if_match):
         raise _stale(node_id)
-    if not store.delete_node_revision(kind, node_id, current.revision):
+    if not store.delete_node_revision(kind, node_id, current.revision, actor):
         get_stored_node(store, node_id, kind)  # NotFound when it was deleted meanwhile
         raise _stale(node_id)
 

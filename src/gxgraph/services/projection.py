@@ -9,7 +9,6 @@ versions the store is ahead of it.
 
 from __future__ import annotations
 
-import itertools
 import logging
 import threading
 import time
@@ -21,9 +20,8 @@ from typing import Any, TypeVar
 
 import networkx as nx
 
-from gxgraph.analytics.graph import graph_from_rows
+from gxgraph.analytics.columns import ProjectionBuilder
 from gxgraph.errors import GxGraphError, StoreUnavailable
-from gxgraph.services.records import public_props
 from gxgraph.store.base import GraphStore
 
 log = logging.getLogger("gxgraph.analytics")
@@ -51,14 +49,18 @@ class Projection:
 
 
 def build_projection(store: GraphStore) -> Projection:
-    """Read the whole graph into a projection; retried while writes land during the read."""
+    """Read the whole graph into a projection; retried while writes land during the read.
+
+    Only the columns the projection keeps are read (:mod:`gxgraph.analytics.columns`), page by page.
+    """
     for _ in range(MAX_BUILD_ATTEMPTS):
         version = store.graph_version()
         start = time.perf_counter()
-        rows = itertools.chain(
-            (public_props(props) for props in store.iter_nodes()), store.iter_relationships()
-        )
-        graph = graph_from_rows(rows)
+        builder = ProjectionBuilder()
+        for nodes, relationships in store.iter_projection():
+            builder.add_nodes(nodes)
+            builder.add_relationships(relationships)
+        graph = builder.graph()
         if store.graph_version() == version:
             return Projection(graph=graph, version=version, build_seconds=time.perf_counter() - start)
     raise StoreUnavailable(f"the graph changed during {MAX_BUILD_ATTEMPTS} projection builds; try again")

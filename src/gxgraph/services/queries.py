@@ -9,12 +9,15 @@ nodes and relationships come in the shapes the rest of the API uses.
 
 from __future__ import annotations
 
+import itertools
+import json
+from collections.abc import Iterator
 from typing import Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
 from gxgraph.domain.storable import StorableModel
-from gxgraph.errors import InvalidInput
+from gxgraph.errors import GxGraphError, InvalidInput
 from gxgraph.services.records import public_props
 from gxgraph.store.base import (
     REFUSED_OPERATORS,
@@ -25,6 +28,9 @@ from gxgraph.store.base import (
 )
 
 MAX_ROWS = 10_000
+"""Most rows of a JSON answer, which is built whole before it is sent."""
+MAX_STREAMED_ROWS = 1_000_000
+"""Most rows of a JSON Lines answer, sent as they are read."""
 ENTITY_LABEL = "Entity"
 _OPERATOR_NAMES = {"LoadCSV": "LOAD CSV", "ProcedureCall": "procedure calls (CALL ...)"}
 
@@ -44,7 +50,12 @@ class QueryRequest(StorableModel):
     parameters: dict[ParameterName, Any] = Field(
         default_factory=dict, description="Values for the statement's $parameters (JSON values)."
     )
-    limit: int = Field(default=1000, ge=1, le=MAX_ROWS, description="Most rows returned.")
+    limit: int = Field(
+        default=1000,
+        ge=1,
+        le=MAX_STREAMED_ROWS,
+        description=f"Most rows returned: at most {MAX_ROWS:,} as JSON, {MAX_STREAMED_ROWS:,} as JSON Lines.",
+    )
 
 
 class QueryResult(BaseModel):
@@ -71,11 +82,48 @@ def refuse_unsafe_plans(store: GraphStore, request: QueryRequest) -> None:
 
 def run_query(store: GraphStore, request: QueryRequest) -> QueryResult:
     """Run an analyst's statement read-only, after checking its plan uses no refused operator."""
+    if request.limit > MAX_ROWS:
+        detail = {"loc": ["body", "limit"], "msg": f"at most {MAX_ROWS} as JSON", "type": "less_than_equal"}
+        raise InvalidInput(
+            f"a JSON answer holds at most {MAX_ROWS:,} rows; ask for JSON Lines "
+            "(Accept: application/x-ndjson) for more",
+            [detail],
+        )
     refuse_unsafe_plans(store, request)
     version = store.graph_version()
     found = store.read_only_query(request.statement, request.parameters, request.limit)
     rows = [[shaped(value) for value in row] for row in found.rows]
     return QueryResult(columns=found.columns, rows=rows, truncated=found.truncated, graph_version=version)
+
+
+def stream_query(store: GraphStore, request: QueryRequest) -> Iterator[str]:
+    """The answer as JSON Lines: ``{"columns", "graph_version"}``, then one JSON array per row, then
+    ``{"truncated", "rows"}``. The plan check and the first chunk of rows are read before this returns,
+    so a refused or failing statement is still an error answer; an error after that (the timeout) ends
+    the stream with the error body as its last line instead of the trailer."""
+    refuse_unsafe_plans(store, request)
+    version = store.graph_version()
+    chunks = store.stream_query(request.statement, request.parameters, request.limit)
+    first = next(chunks)
+
+    def lines() -> Iterator[str]:
+        yield _line({"columns": first.columns, "graph_version": version})
+        count, truncated = 0, False
+        try:
+            for chunk in itertools.chain([first], chunks):
+                count += len(chunk.rows)
+                truncated = chunk.truncated
+                yield "".join(_line([shaped(value) for value in row]) for row in chunk.rows)
+        except GxGraphError as exc:
+            yield _line(exc.to_body())
+            return
+        yield _line({"truncated": truncated, "rows": count})
+
+    return lines()
+
+
+def _line(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":")) + "\n"
 
 
 def shaped(value: Any) -> Any:

@@ -34,6 +34,7 @@ from gxgraph.services.queries import (
     run_query,
 )
 from gxgraph.store.base import GraphStore
+from gxgraph.store.journal import SYSTEM, Actor
 
 
 class ParameterType(StrEnum):
@@ -151,15 +152,15 @@ def _stored(record: dict[str, Any]) -> StoredSavedQuery:
     return StoredSavedQuery.model_validate(record | {"parameters": json.loads(record["parameters"])})
 
 
-def save(store: GraphStore, saved: SavedQuery, created_by: str) -> StoredSavedQuery:
+def save(store: GraphStore, saved: SavedQuery, actor: Actor) -> StoredSavedQuery:
     """Store a new saved query after checking its plan (nothing is run); Conflict when the name is taken."""
     placeholders = {
         p.name: p.default if p.default is not None else _PLACEHOLDERS[p.type] for p in saved.parameters
     }
     # The same checks a run makes, on the store's plan only (nothing is executed).
     refuse_unsafe_plans(store, QueryRequest(statement=saved.statement, parameters=placeholders, limit=1))
-    record = _record(saved, created_by)
-    if not store.create_saved_query(record):
+    record = _record(saved, f"{actor.name} ({actor.key_id})")
+    if not store.create_saved_query(record, actor):
         raise Conflict(f"a saved query named {saved.name!r} exists; delete it first to replace it")
     return _stored(record)
 
@@ -177,9 +178,9 @@ def list_all(store: GraphStore) -> list[StoredSavedQuery]:
     return [_stored(record) for record in store.list_saved_queries()]
 
 
-def delete(store: GraphStore, name: str) -> None:
+def delete(store: GraphStore, name: str, actor: Actor = SYSTEM) -> None:
     """Delete the saved query ``name``; NotFound otherwise."""
-    if not store.delete_saved_query(name):
+    if not store.delete_saved_query(name, actor):
         raise NotFound(f"no saved query named {name!r}")
 
 

@@ -7,9 +7,8 @@ dialect differences kept as ``cypher/<backend>/`` files; everything else lives i
 from __future__ import annotations
 
 import random
-import secrets
 import time
-from abc import ABC, abstractmethod
+from abc import abstractmethod
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Protocol, TypeVar
@@ -18,6 +17,14 @@ from gxgraph.domain.kinds import NodeKind, RelType
 from gxgraph.domain.vocabulary import Direction, SortOrder
 from gxgraph.errors import Conflict
 from gxgraph.store import cypher
+from gxgraph.store.journal import (
+    SYSTEM,
+    Actor,
+    Journal,
+    node_change,
+    relationship_change,
+)
+from gxgraph.store.side_records import AuditQuery, SideRecords
 
 Row = dict[str, Any]
 T = TypeVar("T")
@@ -123,9 +130,12 @@ class GraphStore(Protocol):
         batch_size: int = 5000,
         progress: Progress | None = None,
         expected_version: int | None = None,
+        journal: Journal | None = None,
     ) -> int: ...
-    def delete_node(self, node_id: str) -> bool: ...
-    def delete_relationship(self, rel_type: RelType, source: str, target: str) -> bool: ...
+    def delete_node(self, node_id: str, actor: Actor = SYSTEM) -> bool: ...
+    def delete_relationship(
+        self, rel_type: RelType, source: str, target: str, actor: Actor = SYSTEM
+    ) -> bool: ...
     def list_nodes(self, query: NodeQuery) -> list[Row]: ...
     def count_nodes(self, query: NodeQuery) -> int: ...
     def expand(
@@ -135,22 +145,30 @@ class GraphStore(Protocol):
     def search(self, text: str, kinds: Sequence[str] | None, limit: int) -> list[Row]: ...
     def plan_operators(self, statement: str, parameters: Row) -> set[str]: ...
     def read_only_query(self, statement: str, parameters: Row, limit: int) -> QueryRows: ...
+    def stream_query(
+        self, statement: str, parameters: Row, limit: int, chunk: int = 1000
+    ) -> Iterator[QueryRows]: ...
     def iter_nodes(self, page_size: int = 5000) -> Iterator[Row]: ...
     def iter_relationships(self, page_size: int = 5000) -> Iterator[Row]: ...
+    def iter_projection(self, page_size: int = 10_000) -> Iterator[tuple[list[Row], list[Row]]]: ...
     def counts(self) -> dict[str, dict[str, int]]: ...
-    def clear(self) -> None: ...
-    def put_api_key(self, key: Row) -> None: ...
+    def clear(self, actor: Actor = SYSTEM) -> None: ...
+    def put_api_key(self, key: Row, actor: Actor = SYSTEM) -> None: ...
     def fetch_api_key(self, key_id: str) -> Row | None: ...
     def list_api_keys(self) -> list[Row]: ...
-    def revoke_api_key(self, key_id: str, revoked_at: str) -> bool: ...
-    def create_saved_query(self, query: Row) -> bool: ...
+    def revoke_api_key(self, key_id: str, revoked_at: str, actor: Actor = SYSTEM) -> bool: ...
+    def create_saved_query(self, query: Row, actor: Actor = SYSTEM) -> bool: ...
     def fetch_saved_query(self, name: str) -> Row | None: ...
     def list_saved_queries(self) -> list[Row]: ...
-    def delete_saved_query(self, name: str) -> bool: ...
+    def delete_saved_query(self, name: str, actor: Actor = SYSTEM) -> bool: ...
     def hit_rate_window(self, key: str, window_start: int, window_seconds: int) -> int: ...
-    def create_node(self, kind: NodeKind, props: Row) -> str | None: ...
-    def modify_node(self, kind: NodeKind, node_id: str, change: Change) -> str | None: ...
-    def delete_node_revision(self, kind: NodeKind, node_id: str, revision: str) -> bool: ...
+    def create_node(self, kind: NodeKind, props: Row, actor: Actor = SYSTEM) -> str | None: ...
+    def modify_node(
+        self, kind: NodeKind, node_id: str, change: Change, actor: Actor = SYSTEM
+    ) -> str | None: ...
+    def delete_node_revision(
+        self, kind: NodeKind, node_id: str, revision: str, actor: Actor = SYSTEM
+    ) -> bool: ...
     def create_relationship(
         self,
         rel_type: RelType,
@@ -158,17 +176,32 @@ class GraphStore(Protocol):
         target: str,
         props: Row,
         endpoint_kinds: tuple[Sequence[str], Sequence[str]],
+        actor: Actor = SYSTEM,
     ) -> bool: ...
+    def audit_seqs_touching(self, item_id: str) -> list[int]: ...
+    def audit_entries(self, query: AuditQuery) -> list[Row]: ...
+    def audit_parts(
+        self,
+        seqs: Sequence[int],
+        item_id: str | None = None,
+        first_part: int = 0,
+        last_part: int | None = None,
+    ) -> list[Row]: ...
+    def graph_write_entries(self, after_version: int, limit: int) -> list[Row]: ...
+    # -- source review list --
+    def record_review_items(self, items: Sequence[Row]) -> dict[str, str]: ...
+    def list_review_items(self, status: str | None = None) -> list[Row]: ...
+    def decide_review_item(
+        self, review_id: str, status: str, decided_by: str, decided_at: str, actor: Actor = SYSTEM
+    ) -> Row | None: ...
+    def review_decisions(self) -> dict[str, str]: ...
+    def forget_review_items(self) -> int: ...
 
 
 UNREVISED = "0"
 """The revision of a node stored before nodes had one (the Cypher files' ``coalesce(n._rev, '0')``)."""
 MODIFY_ATTEMPTS = 10
 """How often ``modify_node`` re-reads and retries after another write changed the node meanwhile."""
-
-
-def _without_internal(props: Row) -> Row:
-    return {key: value for key, value in props.items() if not key.startswith("_")}
 
 
 def revision_of(props: Row) -> str:
@@ -191,24 +224,37 @@ def missing_endpoints(
     )
 
 
+def update_params(stored: Row, props: Row, actor: Actor) -> Row:
+    """``update_node.cypher``'s parameters: write ``props`` over ``stored`` (read at its revision)."""
+    change = node_change(stored["id"], stored["kind"], stored, props)
+    journal = Journal(actor, "update_node", [change])
+    return {"id": stored["id"], "rev": revision_of(stored), "props": props, "journal": journal.parameters()}
+
+
+def batch_journal(batch: WriteBatch) -> Journal:
+    """The system's journal of a batch written without one: every row an ``upsert``."""
+    changes = [
+        node_change(row["id"], kind.value, None, row["props"]) | {"op": "upsert"}
+        for kind, rows in batch.nodes.items()
+        for row in rows
+    ]
+    changes += [
+        relationship_change(rel_type.value, row["from"], row["to"], None, row["props"]) | {"op": "upsert"}
+        for rel_type, rows in batch.relationships.items()
+        for row in rows
+    ]
+    return Journal(SYSTEM, "write", changes)
+
+
 def chunks(rows: Sequence[T], size: int) -> Iterator[Sequence[T]]:
     """Consecutive slices of at most ``size`` items."""
     for start in range(0, len(rows), size):
         yield rows[start : start + size]
 
 
-class CypherStore(ABC):
-    """Shared implementation over three primitives a backend provides."""
-
-    backend: str
-
-    @abstractmethod
-    def _read(self, text: str, params: Row) -> list[Row]:
-        """Run a read-only query; rows as dicts keyed by column name."""
-
-    @abstractmethod
-    def _write(self, text: str, params: Row) -> list[Row]:
-        """Run one write query in its own transaction."""
+class CypherStore(SideRecords):
+    """Shared implementation over three primitives a backend provides (``_read`` and ``_write``
+    from ``QueryRunner``, and ``_write_locked``)."""
 
     @abstractmethod
     def _write_locked(self, node_ids: Sequence[str], text: str, params: Row) -> list[Row]:
@@ -226,9 +272,6 @@ class CypherStore(ABC):
         The counter sits outside the graph: not exported, not counted, no graph-version bump. Every
         process using the store sees the same count, so a rate limit holds across server workers.
         """
-
-    def _q(self, name: str, **fragments: str) -> str:
-        return cypher.render(self.backend, name, **fragments)
 
     # -- health and schema -------------------------------------------------------------------
     def ping(self) -> None:
@@ -268,29 +311,66 @@ class CypherStore(ABC):
         batch_size: int = 5000,
         progress: Progress | None = None,
         expected_version: int | None = None,
+        journal: Journal | None = None,
     ) -> int:
         """Upsert ``batch`` and bump the graph version, all or nothing; the new version.
 
         With ``expected_version``, raise ``GraphChanged`` (writing nothing) unless the graph is still at
         that version: the caller planned the batch against it. A relationship whose endpoint is missing
         raises ``Conflict`` listing the missing ids (``missing_endpoints``), and nothing is written.
+        ``journal`` is appended to the audit log in the same transaction; without one, the system's,
+        listing every row as an ``upsert`` (its properties before are not known here).
         """
 
-    def delete_node(self, node_id: str) -> bool:
-        return bool(self._write(self._q("delete_node"), {"id": node_id}))
-
-    def delete_relationship(self, rel_type: RelType, source: str, target: str) -> bool:
-        params = {"from": source, "to": target}
-        return bool(self._write(self._q("delete_relationship", rel=rel_type.value), params))
-
     # -- single-item writes that must not race ------------------------------------------------
-    def create_node(self, kind: NodeKind, props: Row) -> str | None:
+    def delete_node(self, node_id: str, actor: Actor = SYSTEM) -> bool:
+        """Delete the node and its relationships; False when it does not exist. Deleted by revision,
+        re-read after a concurrent change, so the audit log holds exactly what was deleted."""
+        for _ in range(MODIFY_ATTEMPTS):
+            stored = self.fetch_nodes([node_id]).get(node_id)
+            if stored is None:
+                return False
+            if self._delete_stored(stored, actor):
+                return True
+        raise Conflict(f"node {node_id!r} kept changing under {MODIFY_ATTEMPTS} attempts; try again")
+
+    def delete_node_revision(
+        self, kind: NodeKind, node_id: str, revision: str, actor: Actor = SYSTEM
+    ) -> bool:
+        """Delete the node and its relationships if it is still of ``kind`` at ``revision``."""
+        stored = self.fetch_nodes([node_id]).get(node_id)
+        if stored is None or stored.get("kind") != kind.value or revision_of(stored) != revision:
+            return False
+        return self._delete_stored(stored, actor)
+
+    def _delete_stored(self, stored: Row, actor: Actor) -> bool:
+        node_id, kind = stored["id"], stored["kind"]
+        journal = Journal(actor, "delete_node", [node_change(node_id, kind, stored, None)])
+        text = self._q("delete_node_revision")
+        params = {"id": node_id, "rev": revision_of(stored), "journal": journal.parameters()}
+        return bool(self._write_locked([node_id], text, params))
+
+    def delete_relationship(self, rel_type: RelType, source: str, target: str, actor: Actor = SYSTEM) -> bool:
+        """Delete the relationship; False when it does not exist. Its properties in the audit log are
+        those read just before (relationships carry no revision to delete by)."""
+        before = self.fetch_relationships(rel_type, [(source, target)]).get((source, target))
+        if before is None:
+            return False
+        change = relationship_change(rel_type.value, source, target, before, None)
+        journal = Journal(actor, "delete_relationship", [change])
+        params = {"from": source, "to": target, "journal": journal.parameters()}
+        text = self._q("delete_relationship", rel=rel_type.value)
+        return bool(self._write_locked(sorted({source, target}), text, params))
+
+    def create_node(self, kind: NodeKind, props: Row, actor: Actor = SYSTEM) -> str | None:
         """Create the node unless its id is taken; its revision, or None when the id is taken."""
+        journal = Journal(actor, "create_node", [node_change(props["id"], kind.value, None, props)])
         text = self._q("create_node", label=kind.label)
-        rows = self._write_locked([], text, {"id": props["id"], "props": props})
+        params = {"id": props["id"], "props": props, "journal": journal.parameters()}
+        rows = self._write_locked([], text, params)
         return str(rows[0]["rev"]) if rows else None
 
-    def modify_node(self, kind: NodeKind, node_id: str, change: Change) -> str | None:
+    def modify_node(self, kind: NodeKind, node_id: str, change: Change, actor: Actor = SYSTEM) -> str | None:
         """Replace the properties of node ``node_id`` (of ``kind``) with ``change(stored)``, never over
         a write that landed between the read and the write; the new revision, or None when the node
         does not exist. ``change`` may raise to abandon the write, and may run more than once.
@@ -303,17 +383,11 @@ class CypherStore(ABC):
             stored = self.fetch_nodes([node_id]).get(node_id)
             if stored is None:
                 return None
-            params = {"id": node_id, "rev": revision_of(stored), "props": change(stored)}
-            rows = self._write_locked([node_id], text, params)
+            rows = self._write_locked([node_id], text, update_params(stored, change(stored), actor))
             if rows:
                 return str(rows[0]["rev"])
             time.sleep(random.uniform(0, min(0.25, 0.01 * 2**attempt)))  # noqa: S311
         raise Conflict(f"node {node_id!r} kept changing under {MODIFY_ATTEMPTS} attempts; try again")
-
-    def delete_node_revision(self, kind: NodeKind, node_id: str, revision: str) -> bool:
-        """Delete the node and its relationships if it is still at ``revision``."""
-        text = self._q("delete_node_revision", label=kind.label)
-        return bool(self._write_locked([node_id], text, {"id": node_id, "rev": revision}))
 
     def create_relationship(
         self,
@@ -322,9 +396,12 @@ class CypherStore(ABC):
         target: str,
         props: Row,
         endpoint_kinds: tuple[Sequence[str], Sequence[str]],
+        actor: Actor = SYSTEM,
     ) -> bool:
         """Create the relationship if both endpoints exist with allowed kinds and it does not yet."""
+        change = relationship_change(rel_type.value, source, target, None, props)
         params = {
+            "journal": Journal(actor, "create_relationship", [change]).parameters(),
             "from": source,
             "to": target,
             "type": rel_type.value,
@@ -409,40 +486,46 @@ class CypherStore(ABC):
         rels = {r["type"]: int(r["n"]) for r in self._read(self._q("count_relationships_by_type"), {})}
         return {"nodes": nodes, "relationships": rels}
 
-    def clear(self) -> None:
+    def clear(self, actor: Actor = SYSTEM) -> None:
         # Small pages: deleting a hub detaches all its relationships in the same transaction. Each
-        # page bumps the version as it commits, so no reader caches a half-cleared graph as current.
-        while self._write(self._q("delete_graph_page"), {"limit": 2_000}):
-            pass
+        # page bumps the version as it commits, so no reader caches a half-cleared graph as current,
+        # and is one audit entry listing the nodes it deleted as they were read just before.
+        while page := self._read(self._q("page_nodes"), {"after": "", "limit": 2_000}):
+            stored = [dict(row["props"]) for row in page]
+            changes = [node_change(props["id"], props["kind"], props, None) for props in stored]
+            journal = Journal(actor, "clear", changes).parameters()
+            params = {"ids": [props["id"] for props in stored], "journal": journal}
+            self._write(self._q("delete_graph_page"), params)
 
-    # -- API keys ----------------------------------------------------------------------------
-    def put_api_key(self, key: Row) -> None:
-        self._write(self._q("create_api_key"), {"key": key})
+    # -- analysts' read-only queries ---------------------------------------------------------------
+    @abstractmethod
+    def read_only_query(self, statement: str, parameters: Row, limit: int) -> QueryRows:
+        """Run an analyst's ``statement`` so that the store itself refuses any write; at most
+        ``limit`` rows, ``truncated`` when more matched."""
 
-    def fetch_api_key(self, key_id: str) -> Row | None:
-        rows = self._read(self._q("fetch_api_key"), {"key_id": key_id})
-        return dict(rows[0]["props"]) if rows else None
+    def stream_query(
+        self, statement: str, parameters: Row, limit: int, chunk: int = 1000
+    ) -> Iterator[QueryRows]:
+        """``read_only_query``'s answer in chunks of ``chunk`` rows (the last one says whether the
+        answer was cut at ``limit``). Here the answer is read whole first; a backend whose client can
+        read rows as they come overrides this."""
+        found = self.read_only_query(statement, parameters, limit)
+        for start in range(0, max(1, len(found.rows)), chunk):
+            last = start + chunk >= len(found.rows)
+            yield QueryRows(found.columns, found.rows[start : start + chunk], found.truncated and last)
 
-    def list_api_keys(self) -> list[Row]:
-        return [dict(row["props"]) for row in self._read(self._q("list_api_keys"), {})]
-
-    def revoke_api_key(self, key_id: str, revoked_at: str) -> bool:
-        rows = self._write(self._q("revoke_api_key"), {"key_id": key_id, "revoked_at": revoked_at})
-        return bool(rows)
-
-    # -- saved queries ---------------------------------------------------------------------------
-    def create_saved_query(self, query: Row) -> bool:
-        """Store ``query`` unless one of its name exists; True when this call stored it."""
-        token = secrets.token_hex(8)
-        rows = self._write(self._q("create_saved_query"), {"query": query, "token": token})
-        return bool(rows and rows[0]["created"])
-
-    def fetch_saved_query(self, name: str) -> Row | None:
-        rows = self._read(self._q("fetch_saved_query"), {"name": name})
-        return _without_internal(rows[0]["props"]) if rows else None
-
-    def list_saved_queries(self) -> list[Row]:
-        return [_without_internal(row["props"]) for row in self._read(self._q("list_saved_queries"), {})]
-
-    def delete_saved_query(self, name: str) -> bool:
-        return bool(self._write(self._q("delete_saved_query"), {"name": name}))
+    # -- projection columns ------------------------------------------------------------------
+    def iter_projection(self, page_size: int = 10_000) -> Iterator[tuple[list[Row], list[Row]]]:
+        """The analytics projection in pages of ``(nodes, relationships)``: up to ``page_size`` nodes
+        in id order and their outgoing relationships, as flat column rows (``page_projection_nodes``,
+        ``page_projection_relationships``; the columns are ``gxgraph.analytics.columns``')."""
+        after = ""
+        while True:
+            nodes = self._read(self._q("page_projection_nodes"), {"after": after, "limit": page_size})
+            if not nodes:
+                return
+            ids = [row["id"] for row in nodes]
+            yield nodes, self._read(self._q("page_projection_relationships"), {"ids": ids})
+            if len(nodes) < page_size:
+                return
+            after = ids[-1]

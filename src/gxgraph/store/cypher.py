@@ -2,8 +2,9 @@
 
 A query file may hold ``{{name}}`` slots for what Cypher cannot take as a parameter (a label, a
 relationship type, a sort direction, a hop bound). Slots are filled only from ``FRAGMENTS``: values
-derived from enums, never from request text. Backend variants live in ``cypher/<backend>/`` and
-shadow the common file of the same name.
+derived from enums, never from request text. The ``{{journal}}`` slot of every write query is always
+filled with ``append_audit_entry.cypher``, so no write can leave the audit log out. Backend variants
+live in ``cypher/<backend>/`` and shadow the common file of the same name.
 
 The files are package data of ``gxgraph``, found through ``importlib.resources``: in a checkout
 ``src/gxgraph/cypher`` links to the top-level ``cypher/``, and a wheel carries copies of them.
@@ -24,6 +25,8 @@ from gxgraph.domain.kinds import NodeKind, RelType
 # the loader and the tests.
 CYPHER_DIR = Path(str(resources.files("gxgraph") / "cypher"))
 _SLOT = re.compile(r"\{\{(\w+)\}\}")
+JOURNAL_SLOT = "{{journal}}"
+JOURNAL_FRAGMENT = "append_audit_entry"
 
 FRAGMENTS: Mapping[str, frozenset[str]] = MappingProxyType(
     {
@@ -56,7 +59,7 @@ def render(backend: str, name: str, **fragments: str) -> str:
     Raises ``KeyError`` for an unknown query and ``ValueError`` for a fragment outside the allow-list
     or a slot left unfilled.
     """
-    text = library(backend)[name]
+    text = library(backend)[name].replace(JOURNAL_SLOT, library(backend)[JOURNAL_FRAGMENT])
     for slot, value in fragments.items():
         if value not in FRAGMENTS.get(slot, frozenset()):
             raise ValueError(f"fragment {slot}={value!r} is not allow-listed")

@@ -46,10 +46,12 @@ from gxgraph.store.base import (
     Row,
     Run,
     WriteBatch,
+    batch_journal,
     chunks,
     missing_endpoints,
-    revision_of,
+    update_params,
 )
+from gxgraph.store.journal import SYSTEM, Actor, Journal
 
 log = logging.getLogger("gxgraph.store")
 
@@ -234,11 +236,14 @@ class Neo4jStore(CypherStore):
         batch_size: int = 5000,
         progress: Progress | None = None,
         expected_version: int | None = None,
+        journal: Journal | None = None,
     ) -> int:
-        """The version bump (checked against ``expected_version``) and every ``UNWIND`` batch, in ONE
-        transaction whatever its size; each relationship batch checks it matched all its endpoints."""
+        """The version bump (checked against ``expected_version``), every ``UNWIND`` batch and the audit
+        entry, in ONE transaction whatever its size; each relationship batch checks it matched all its
+        endpoints."""
         if not len(batch):
             return self.graph_version()
+        journal = journal or batch_journal(batch)
         steps = [Step(self._q("bump_graph_version"), {}, _version_check(expected_version))]
         for kind, rows in batch.nodes.items():
             text = self._q("merge_nodes", label=kind.label)
@@ -247,6 +252,7 @@ class Neo4jStore(CypherStore):
             text = self._q("merge_relationships", rel=rel_type.value)
             for part in chunks(rows, batch_size):
                 steps.append(Step(text, {"rows": list(part)}, self._endpoints_check(part)))
+        steps.append(Step(self._q("record_audit_entry"), {"journal": journal.parameters()}))
         results = self._write_all(steps, progress)
         return int(results[0][0]["version"])
 
@@ -293,7 +299,7 @@ class Neo4jStore(CypherStore):
         with translate_errors(), self._driver.session(database=self._database) as session:
             return session.execute_write(work)
 
-    def modify_node(self, kind: NodeKind, node_id: str, change: Change) -> str | None:
+    def modify_node(self, kind: NodeKind, node_id: str, change: Change, actor: Actor = SYSTEM) -> str | None:
         # Lock, read, change and write in one transaction: concurrent updates of a node queue on its
         # lock instead of failing their revision check and retrying (which livelocks under load).
         lock, fetch = self._q("lock_nodes"), self._q("fetch_nodes")
@@ -305,8 +311,7 @@ class Neo4jStore(CypherStore):
             if record is None:
                 return None
             stored = dict(record["props"])
-            params = {"id": node_id, "rev": revision_of(stored), "props": change(stored)}
-            written = tx.run(update, params).single()
+            written = tx.run(update, update_params(stored, change(stored), actor)).single()
             return None if written is None else str(written["rev"])
 
         with translate_errors(), self._driver.session(database=self._database) as session:
@@ -351,11 +356,38 @@ class Neo4jStore(CypherStore):
                 database=self._database, default_access_mode=neo4j.READ_ACCESS
             ) as session:
                 raw: QueryRows = session.execute_read(neo4j.unit_of_work(timeout=self._query_timeout)(work))
-            missing = sorted(_unnamed_endpoints(raw.rows))
-            ids = {
-                row["internal"]: row["id"]
-                for row in self._read(self._q("fetch_endpoint_ids"), {"ids": missing})
-            }
+            return self._named(raw)
+
+    def stream_query(
+        self, statement: str, parameters: Row, limit: int, chunk: int = 1000
+    ) -> Iterator[QueryRows]:
+        """Rows as the server sends them (the driver fetches them in batches), in one read-mode
+        transaction with the query timeout: at no time are more than ``chunk`` rows held here."""
+        with (
+            translate_errors(),
+            _statement_errors(),
+            self._driver.session(database=self._database, default_access_mode=neo4j.READ_ACCESS) as session,
+            session.begin_transaction(timeout=self._query_timeout) as tx,
+        ):
+            result = tx.run(statement, parameters)
+            columns, sent = list(result.keys()), 0
+            rows: list[list[Any]] = []
+            for record in result:
+                if sent + len(rows) == limit:
+                    yield self._named(QueryRows(columns, rows, truncated=True))
+                    return
+                rows.append(list(record.values()))
+                if len(rows) == chunk:
+                    yield self._named(QueryRows(columns, rows, truncated=False))
+                    sent, rows = sent + len(rows), []
+            yield self._named(QueryRows(columns, rows, truncated=False))
+
+    def _named(self, raw: QueryRows) -> QueryRows:
+        """``raw`` as plain data, relationships' endpoints named by their ``id``."""
+        missing = sorted(_unnamed_endpoints(raw.rows))
+        ids = {
+            row["internal"]: row["id"] for row in self._read(self._q("fetch_endpoint_ids"), {"ids": missing})
+        }
         rows = [[_found(value, ids) for value in row] for row in raw.rows]
         return QueryRows(raw.columns, rows, raw.truncated)
 

@@ -95,21 +95,23 @@ def _register(kind: NodeKind) -> None:
     def get_node(node_id: NodeId, store: StoreDep, _: ViewerKey, response: Response) -> Any:
         return _with_etag(response, nodes.get_stored_node(store, node_id, kind))
 
-    def create_node(body: NodeBase, store: StoreDep, _: SecretariatKey, response: Response) -> Any:
-        return _with_etag(response, nodes.create_node(store, body))
+    def create_node(body: NodeBase, store: StoreDep, caller: SecretariatKey, response: Response) -> Any:
+        return _with_etag(response, nodes.create_node(store, body, caller.actor))
 
     def patch_node(
         node_id: NodeId,
         body: BaseModel,
         store: StoreDep,
-        _: SecretariatKey,
+        caller: SecretariatKey,
         response: Response,
         if_match: IfMatch = None,
     ) -> Any:
         # Python mode keeps what JSON mode would quietly turn into null (an overflowing 1e400 is
         # inf), so the whole-node validation refuses it instead of clearing the field.
         changes = body.model_dump(exclude_unset=True)
-        return _with_etag(response, nodes.update_node(store, kind, node_id, changes, _revisions(if_match)))
+        revisions = _revisions(if_match)
+        stored = nodes.update_node(store, kind, node_id, changes, revisions, caller.actor)
+        return _with_etag(response, stored)
 
     # The generic annotations above keep mypy exact; FastAPI reads these per-kind ones instead.
     list_nodes.__annotations__["params"] = Annotated[filters, Query()]
@@ -117,9 +119,9 @@ def _register(kind: NodeKind) -> None:
     patch_node.__annotations__["body"] = Annotated[update, Body()]
 
     def delete_node(
-        node_id: NodeId, store: StoreDep, _: SecretariatKey, if_match: IfMatch = None
+        node_id: NodeId, store: StoreDep, caller: SecretariatKey, if_match: IfMatch = None
     ) -> Response:
-        nodes.delete_node(store, kind, node_id, _revisions(if_match))
+        nodes.delete_node(store, kind, node_id, _revisions(if_match), caller.actor)
         return Response(status_code=status.HTTP_204_NO_CONTENT)
 
     noun = kind.value.replace("_", " ")

@@ -16,9 +16,11 @@ router = APIRouter(prefix="/relationships", tags=["relationships"], responses=ER
 
 
 @router.post("", status_code=201, response_model=Relationship, response_model_by_alias=True)
-def create_relationship(body: Annotated[Relationship, Body()], store: StoreDep, _: SecretariatKey) -> Any:
+def create_relationship(
+    body: Annotated[Relationship, Body()], store: StoreDep, caller: SecretariatKey
+) -> Any:
     """Create a relationship between two existing nodes (secretariat role)."""
-    return relationships.create_relationship(store, body)
+    return relationships.create_relationship(store, body, caller.actor)
 
 
 @router.get("/{rel_type}/{from_id}/{to_id}", response_model=Relationship, response_model_by_alias=True)
@@ -31,8 +33,8 @@ def get_relationship(
 
 @router.delete("/{rel_type}/{from_id}/{to_id}", status_code=204)
 def delete_relationship(
-    rel_type: RelType, from_id: NodeId, to_id: NodeId, store: StoreDep, _: SecretariatKey
+    rel_type: RelType, from_id: NodeId, to_id: NodeId, store: StoreDep, caller: SecretariatKey
 ) -> Response:
     """Delete one relationship (secretariat role)."""
-    relationships.delete_relationship(store, rel_type, from_id, to_id)
+    relationships.delete_relationship(store, rel_type, from_id, to_id, caller.actor)
     return Response(status_code=status.HTTP_204_NO_CONTENT)

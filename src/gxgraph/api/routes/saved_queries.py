@@ -16,7 +16,7 @@ router = APIRouter(prefix="/saved-queries", tags=["query"], responses=ERROR_RESP
 @router.post("", status_code=201)
 def create_saved_query(body: SavedQuery, store: StoreDep, caller: SecretariatKey) -> StoredSavedQuery:
     """Save a named, parameterised read (secretariat role); its plan is checked, 409 if the name is taken."""
-    return saved_queries.save(store, body, f"{caller.name} ({caller.key_id})")
+    return saved_queries.save(store, body, caller.actor)
 
 
 @router.get("")
@@ -32,9 +32,9 @@ def get_saved_query(name: SlugPath, store: StoreDep, _: AnalystKey) -> StoredSav
 
 
 @router.delete("/{name}", status_code=204)
-def delete_saved_query(name: SlugPath, store: StoreDep, _: SecretariatKey) -> Response:
+def delete_saved_query(name: SlugPath, store: StoreDep, caller: SecretariatKey) -> Response:
     """Delete a saved query (secretariat role)."""
-    saved_queries.delete(store, name)
+    saved_queries.delete(store, name, caller.actor)
     return Response(status_code=status.HTTP_204_NO_CONTENT)
 
 

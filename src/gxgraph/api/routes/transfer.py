@@ -35,7 +35,7 @@ async def import_graph(
     request: Request,
     store: StoreDep,
     settings: SettingsDep,
-    _: SecretariatKey,
+    caller: SecretariatKey,
     fmt: Annotated[
         ImportFormat | None, Query(alias="format", description="Default: from Content-Type.")
     ] = None,
@@ -48,7 +48,12 @@ async def import_graph(
     body = await request.body()
     rows = parse(body, fmt)
     return await run_in_threadpool(
-        import_rows, store, rows, batch_size=settings.import_batch_size, dry_run=dry_run
+        import_rows,
+        store,
+        rows,
+        batch_size=settings.import_batch_size,
+        dry_run=dry_run,
+        actor=caller.actor,
     )
 
 

@@ -1,0 +1,110 @@
+"""The vocabularies of organisation-name normalisation (:mod:`gxgraph.sources.resolution`).
+
+Edit here to teach resolution another legal form or generic word; the tricky-pairs test
+(``tests/sources/test_resolution.py``) says whether precision held.
+"""
+
+from __future__ import annotations
+
+LEGAL_WORDS = (  # English, German and romanised Japanese legal forms, as whole words
+    "kabushiki kaisha",
+    "aktiengesellschaft",
+    "kabushikikaisha",
+    "yugen kaisha",
+    "godo kaisha",
+    "co ltd",
+    "incorporated",
+    "inc",
+    "corporation",
+    "corp",
+    "company",
+    "co",
+    "limited",
+    "ltd",
+    "llc",
+    "llp",
+    "plc",
+    "gmbh",
+    "ag",
+    "sa",
+    "nv",
+    "bv",
+    "kk",
+    "k k",
+    "the",
+)
+LEGAL_FORMS_JA = (  # Japanese legal forms, at either end of a name
+    "株式会社",
+    "(株)",
+    "有限会社",
+    "(有)",
+    "合同会社",
+    "合資会社",
+    "合名会社",
+    "一般社団法人",
+    "一般財団法人",
+    "公益社団法人",
+    "公益財団法人",
+    "国立研究開発法人",
+    "独立行政法人",
+    "国立大学法人",
+    "公立大学法人",
+    "学校法人",
+    "大学共同利用機関法人",
+)
+COUNTRY_TAGS = frozenset(  # "Hitachi (Japan)": ROR adds the country to a name
+    {
+        "japan",
+        "united states",
+        "usa",
+        "united kingdom",
+        "uk",
+        "germany",
+        "france",
+        "china",
+        "korea",
+        "south korea",
+        "taiwan",
+        "india",
+        "israel",
+        "canada",
+        "australia",
+        "switzerland",
+        "netherlands",
+        "sweden",
+        "singapore",
+        "italy",
+        "spain",
+        "brazil",
+    }
+)
+GENERIC_WORDS = frozenset(  # words that do not tell two organisations apart
+    {
+        "university",
+        "universities",
+        "of",
+        "the",
+        "and",
+        "institute",
+        "institut",
+        "technology",
+        "college",
+        "school",
+        "national",
+        "research",
+        "laboratory",
+        "laboratories",
+        "center",
+        "centre",
+        "de",
+        "du",
+        "des",
+        "la",
+        "le",
+        "di",
+        "der",
+        "für",
+        "fur",
+    }
+)
+ABBREVIATIONS = {"univ": "university", "inst": "institute", "natl": "national", "lab": "laboratory"}
