@@ -18,7 +18,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from gxgraph.domain.kinds import RelType
 from gxgraph.domain.storable import StorableModel
-from gxgraph.errors import Conflict, InvalidInput
+from gxgraph.errors import Conflict, GxGraphError, InvalidInput
 from gxgraph.services.audit import Change, shown_change
 from gxgraph.services.imports import ImportReport, ParsedRow, import_rows
 from gxgraph.services.records import node_from_props, relationship_from_props
@@ -103,6 +103,9 @@ def read_feed(store: GraphStore, request: FeedRequest) -> ChangeFeed:
         stamp = {"version": entry["version"], "at": entry["at"]}
         room = limit - len(changes)
         taken = by_seq.get(entry["seq"], [])[offset : offset + room]
+        if len(taken) < min(room, entry["change_count"] - start):
+            # A cursor past what was read would name the same page again: a copy would loop forever.
+            raise GxGraphError(f"the changes of audit entry {entry['seq']} are incomplete in the store")
         changes += [FeedChange.model_validate(shown_change(change) | stamp) for change in taken]
         if start + len(taken) < entry["change_count"]:
             next_cursor = _encode(entry["version"], start + len(taken))
