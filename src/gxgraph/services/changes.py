@@ -79,21 +79,42 @@ def _decode(cursor: str) -> tuple[int, int]:
     raise InvalidInput("cursor is not valid", [{"loc": ["query", "cursor"], "msg": "not a feed cursor"}])
 
 
+def _changes_needed(store: GraphStore, entries: list[Row], skip: int, limit: int) -> dict[int, list[Row]]:
+    """The changes of ``entries`` a page of ``limit`` starting at change ``skip`` of the first one
+    needs, by entry: only the parts holding them are read (a page from version 0 would otherwise
+    read every part of every entry it names)."""
+    whole: list[int] = []  # entries whose first part is all the page needs of them
+    ranges: list[tuple[int, int, int]] = []
+    room = limit
+    for number, entry in enumerate(entries):
+        start = skip if number == 0 else 0
+        take = min(room, entry["change_count"] - start)
+        if take <= 0:
+            continue
+        first, last = start // PART_SIZE, (start + take - 1) // PART_SIZE
+        if (first, last) == (0, 0):
+            whole.append(entry["seq"])
+        else:
+            ranges.append((entry["seq"], first, last))
+        room -= take
+        if room == 0:
+            break
+    parts = store.audit_parts(whole, last_part=0) if whole else []
+    for seq, first, last in ranges:
+        parts += store.audit_parts([seq], first_part=first, last_part=last)
+    by_seq: dict[int, list[Row]] = {}
+    for part in sorted(parts, key=lambda part: (int(part["seq"]), int(part["part"]))):
+        by_seq.setdefault(int(part["seq"]), []).extend(decode_changes(part["changes"]))
+    return by_seq
+
+
 def read_feed(store: GraphStore, request: FeedRequest) -> ChangeFeed:
     """Up to ``limit`` changes made after graph version ``since`` (or from ``cursor``), oldest first."""
     since, cursor, limit = request.since, request.cursor, request.limit
     graph_version = store.graph_version()
     first_version, skip = _decode(cursor) if cursor else (since + 1, 0)
     entries = store.graph_write_entries(first_version - 1, limit)
-    parts: list[Row] = []
-    if entries:
-        head, rest = entries[0], [entry["seq"] for entry in entries[1:]]
-        last = (skip + limit - 1) // PART_SIZE
-        parts = store.audit_parts([head["seq"]], first_part=skip // PART_SIZE, last_part=last)
-        parts += store.audit_parts(rest, last_part=(limit - 1) // PART_SIZE) if rest else []
-    by_seq: dict[int, list[Row]] = {}
-    for part in parts:
-        by_seq.setdefault(int(part["seq"]), []).extend(decode_changes(part["changes"]))
+    by_seq = _changes_needed(store, entries, skip, limit)
 
     changes: list[FeedChange] = []
     up_to, next_cursor = first_version - 1, None
