@@ -35,7 +35,7 @@ from urllib.parse import urlparse
 import httpx
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-from tests.live import free_port
+from tests.live import free_port, served_by_cli
 
 LOOPBACK = "127.0.0.1"
 MAX_SECONDS = 300.0
@@ -172,28 +172,8 @@ def gxgraph(env: dict[str, str], *args: str) -> str:
 def served(env: dict[str, str], workers: int) -> Iterator[str]:
     """``gxgraph serve --workers`` on a free loopback port; yields its base URL once ready."""
     env = {**env, "GXGRAPH_HOST": LOOPBACK, "GXGRAPH_PORT": str(free_port())}
-    process = subprocess.Popen(
-        [sys.executable, "-m", "gxgraph", "serve", "--workers", str(workers)],
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    base = f"http://{LOOPBACK}:{env['GXGRAPH_PORT']}"
-    try:
-        deadline = time.monotonic() + 180
-        while True:
-            try:
-                if httpx.get(f"{base}/readyz", timeout=1).status_code == 200:
-                    break
-            except httpx.HTTPError:
-                pass
-            if time.monotonic() > deadline or process.poll() is not None:
-                raise RuntimeError("gxgraph serve did not become ready")
-            time.sleep(0.2)
+    with served_by_cli(env, ready_within=180, options=("--workers", str(workers))) as base:
         yield base
-    finally:
-        process.terminate()
-        process.wait(timeout=60)
 
 
 def run_store(title: str, env: dict[str, str], args: argparse.Namespace) -> int:
