@@ -22,6 +22,7 @@ import gc
 import itertools
 import json
 import os
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -31,9 +32,11 @@ from pathlib import Path
 from typing import Any
 
 from gxgraph.analytics.graph import graph_from_rows
+from gxgraph.domain.kinds import NodeKind
 from gxgraph.seeding.synthetic import SyntheticConfig, generate
+from gxgraph.services import analysis, nodes
 from gxgraph.services.imports import ParsedRow, import_rows
-from gxgraph.services.projection import build_projection
+from gxgraph.services.projection import ProjectionCache, build_projection
 from gxgraph.services.records import public_props
 from gxgraph.store.base import CypherStore
 from gxgraph.store.falkordb import FalkorDBStore
@@ -140,6 +143,36 @@ def measure_here(method: str, target: str) -> dict[str, float]:
         "held_mib": held / 2**20,
         "kb_per_relationship": held / 1024 / max(1, relationships),
         "peak_growth_mib": (peak.rss - before) / 2**20,
+    }
+
+
+def measure_after_writes(store: CypherStore, writes: int = 5) -> dict[str, float]:
+    """What the analytics pay for a single write: the projection advanced by it (median seconds over
+    ``writes`` PATCHes of one technology, each followed by the projection of its version), beside the
+    full build it replaces; and a memoised answer (an analysis asked again, nothing to compute)."""
+    cache = ProjectionCache(store)
+    start = time.perf_counter()
+    first = cache.get()
+    build_seconds = time.perf_counter() - start
+    technology = next(node for node, kind in first.graph.nodes(data="kind") if kind == "technology")
+    advanced = []
+    for write in range(writes):
+        nodes.update_node(store, NodeKind.TECHNOLOGY, technology, {"trl": 1 + write % 9})
+        start = time.perf_counter()
+        projection = cache.get()
+        advanced.append(time.perf_counter() - start)
+        assert projection.version == store.graph_version()
+    key = ("bench", "edges")
+    analysis.run(cache, key, lambda graph: graph.number_of_edges())
+    memoised = []
+    for _ in range(writes):
+        start = time.perf_counter()
+        analysis.run(cache, key, lambda graph: graph.number_of_edges())
+        memoised.append(time.perf_counter() - start)
+    return {
+        "build_seconds": build_seconds,
+        "advance_seconds": statistics.median(advanced),
+        "memoised_ms": statistics.median(memoised) * 1000,
     }
 
 

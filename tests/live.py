@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import socket
 import subprocess
 import sys
@@ -9,6 +10,7 @@ import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
+from pathlib import Path
 
 import httpx
 import uvicorn
@@ -16,6 +18,8 @@ import uvicorn
 from gxgraph.api.app import create_app
 from gxgraph.settings import Settings, StoreBackend
 from gxgraph.store.base import GraphStore
+from gxgraph.store.falkordb import FalkorDBStore
+from gxgraph.store.neo4j import Neo4jStore
 
 
 def free_port() -> int:
@@ -77,3 +81,47 @@ def _ready(base: str) -> bool:
         return httpx.get(f"{base}/readyz", timeout=1).status_code == 200
     except httpx.HTTPError:
         return False
+
+
+def store_env(store: GraphStore) -> dict[str, str]:
+    """Environment that makes ``gxgraph serve`` open the very store the test fixture holds."""
+    if isinstance(store, FalkorDBStore):
+        socket = store._db.connection.connection_pool.connection_kwargs["path"]
+        return {
+            "GXGRAPH_STORE": "falkordb",
+            "GXGRAPH_FALKORDB_SOCKET": socket,
+            "GXGRAPH_FALKORDB_GRAPH": "test",
+        }
+    assert isinstance(store, Neo4jStore)
+    return {
+        "GXGRAPH_STORE": "neo4j",
+        "GXGRAPH_NEO4J_URI": os.environ.get("GXGRAPH_TEST_NEO4J_URI", "bolt://127.0.0.1:17687"),
+        "GXGRAPH_NEO4J_PASSWORD": os.environ.get("GXGRAPH_TEST_NEO4J_PASSWORD", ""),
+    }
+
+
+def _socket_inode(server_port: int, client_port: int) -> str:
+    """The inode of the server's end of the loopback connection from ``client_port``."""
+    wanted = (f"0100007F:{server_port:04X}", f"0100007F:{client_port:04X}")
+    for line in Path("/proc/net/tcp").read_text().splitlines()[1:]:
+        fields = line.split()
+        if (fields[1], fields[2]) == wanted:
+            return fields[9]
+    raise AssertionError(f"no server socket for client port {client_port}")
+
+
+def _process_holding(inode: str) -> int:
+    """The pid of the process that holds socket ``inode`` open (the worker that accepted it)."""
+    target = f"socket:[{inode}]"
+    for fd_dir in Path("/proc").glob("[0-9]*/fd"):
+        try:
+            if any(os.readlink(fd) == target for fd in fd_dir.iterdir()):
+                return int(fd_dir.parent.name)
+        except OSError:
+            continue
+    raise AssertionError(f"no process holds socket {inode}")
+
+
+def worker_pid(server_port: int, client_port: int) -> int:
+    """The pid of the worker process that accepted the loopback connection from ``client_port``."""
+    return _process_holding(_socket_inode(server_port, client_port))

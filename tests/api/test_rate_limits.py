@@ -6,7 +6,6 @@ import http.client
 import os
 import time
 from collections.abc import Iterator
-from pathlib import Path
 from random import randrange
 
 import httpx
@@ -15,10 +14,8 @@ import pytest
 from gxgraph.domain.vocabulary import Role
 from gxgraph.services import keys
 from gxgraph.store.base import GraphStore
-from gxgraph.store.falkordb import FalkorDBStore
-from gxgraph.store.neo4j import Neo4jStore
 from tests.conftest import Api, make_api
-from tests.live import free_port, live_server, served_by_cli
+from tests.live import free_port, live_server, served_by_cli, store_env, worker_pid
 
 HOUR = 3600
 
@@ -121,49 +118,10 @@ def test_counters_live_outside_the_graph(store: GraphStore) -> None:
 
 
 # -- several workers ---------------------------------------------------------------------------
-def _store_env(store: GraphStore) -> dict[str, str]:
-    """Environment that makes ``gxgraph serve`` open the very store the test fixture holds."""
-    if isinstance(store, FalkorDBStore):
-        socket = store._db.connection.connection_pool.connection_kwargs["path"]
-        return {
-            "GXGRAPH_STORE": "falkordb",
-            "GXGRAPH_FALKORDB_SOCKET": socket,
-            "GXGRAPH_FALKORDB_GRAPH": "test",
-        }
-    assert isinstance(store, Neo4jStore)
-    return {
-        "GXGRAPH_STORE": "neo4j",
-        "GXGRAPH_NEO4J_URI": os.environ.get("GXGRAPH_TEST_NEO4J_URI", "bolt://127.0.0.1:17687"),
-        "GXGRAPH_NEO4J_PASSWORD": os.environ.get("GXGRAPH_TEST_NEO4J_PASSWORD", ""),
-    }
-
-
-def _socket_inode(server_port: int, client_port: int) -> str:
-    """The inode of the server's end of the loopback connection from ``client_port``."""
-    wanted = (f"0100007F:{server_port:04X}", f"0100007F:{client_port:04X}")
-    for line in Path("/proc/net/tcp").read_text().splitlines()[1:]:
-        fields = line.split()
-        if (fields[1], fields[2]) == wanted:
-            return fields[9]
-    raise AssertionError(f"no server socket for client port {client_port}")
-
-
-def _process_holding(inode: str) -> int:
-    """The pid of the process that holds socket ``inode`` open (the worker that accepted it)."""
-    target = f"socket:[{inode}]"
-    for fd_dir in Path("/proc").glob("[0-9]*/fd"):
-        try:
-            if any(os.readlink(fd) == target for fd in fd_dir.iterdir()):
-                return int(fd_dir.parent.name)
-        except OSError:
-            continue
-    raise AssertionError(f"no process holds socket {inode}")
-
-
 def test_two_workers_count_against_one_limit(store: GraphStore) -> None:
     limit = 12
     viewer = keys.create_key(store, "spread over workers", Role.VIEWER).key
-    env = _store_env(store) | {
+    env = store_env(store) | {
         "GXGRAPH_RATE_LIMIT_VIEWER": str(limit),
         "GXGRAPH_RATE_LIMIT_WINDOW_SECONDS": str(HOUR),
     }
@@ -178,7 +136,7 @@ def test_two_workers_count_against_one_limit(store: GraphStore) -> None:
             connection.request("GET", "/v1/fields", headers={"X-API-Key": key})
             status = connection.getresponse().status
             client_port = connection.sock.getsockname()[1]
-            return status, _process_holding(_socket_inode(port, client_port))
+            return status, worker_pid(port, client_port)
         finally:
             connection.close()
 

@@ -1,10 +1,13 @@
-"""The in-memory projection analytics run on: built from the store once, rebuilt when the graph changes.
+"""The in-memory projection analytics run on: built from the store once, then kept current.
 
 Every write bumps the store's graph version. Each request asks the store for the version (one cheap
 query) and reuses the projection, and any memoised analytic result, while the version is the same.
-After a write a rebuild starts in the background; an answer that cannot wait for it comes from the
-last complete projection and says so: every answer names the version it reflects and how many
-versions the store is ahead of it.
+After a write the projection is advanced in the background by the changes the audit log holds since
+its version (:mod:`gxgraph.analytics.delta`: milliseconds for a single write at any graph size), or
+rebuilt from the store when there are too many of them. Every process (each uvicorn worker, each
+host) keeps its own projection this way, so a write through any of them reaches all of them. An
+answer that cannot wait for the next projection comes from the last complete one and says so:
+every answer names the version it reflects and how many versions the store is ahead of it.
 """
 
 from __future__ import annotations
@@ -21,13 +24,20 @@ from typing import Any, TypeVar
 import networkx as nx
 
 from gxgraph.analytics.columns import ProjectionBuilder
+from gxgraph.analytics.delta import DeltaMismatch, apply_changes
 from gxgraph.errors import GxGraphError, StoreUnavailable
 from gxgraph.store.base import GraphStore
+from gxgraph.store.journal import decode_changes
 
 log = logging.getLogger("gxgraph.analytics")
 T = TypeVar("T")
 MAX_BUILD_ATTEMPTS = 3
 MAX_MEMO_ENTRIES = 256
+MAX_DELTA_ENTRIES = 1000
+"""Most writes a projection is advanced by from the audit log rather than rebuilt."""
+MAX_DELTA_CHANGES = 100_000
+"""Most changed items a projection is advanced by (applying them is far cheaper than a build up to
+well past this; past it, a build also frees what the old projection shared)."""
 
 
 @dataclass
@@ -64,6 +74,38 @@ def build_projection(store: GraphStore) -> Projection:
         if store.graph_version() == version:
             return Projection(graph=graph, version=version, build_seconds=time.perf_counter() - start)
     raise StoreUnavailable(f"the graph changed during {MAX_BUILD_ATTEMPTS} projection builds; try again")
+
+
+def advance_projection(
+    store: GraphStore, projection: Projection, max_changes: int = MAX_DELTA_CHANGES
+) -> Projection | None:
+    """The projection of the store's latest graph version, from ``projection`` and the changes the
+    audit log holds since its version; ``None`` when a build is the better way there: more than
+    ``max_changes`` changes, or a log that does not account for every version in between."""
+    start = time.perf_counter()
+    entries = store.graph_write_entries(projection.version, MAX_DELTA_ENTRIES + 1)
+    if not entries or len(entries) > MAX_DELTA_ENTRIES:
+        return None
+    versions = [int(entry["version"]) for entry in entries]
+    if versions != list(range(projection.version + 1, projection.version + 1 + len(versions))):
+        log.warning(
+            "the audit log lacks graph versions after %d; building the projection", projection.version
+        )
+        return None
+    if sum(int(entry["change_count"]) for entry in entries) > max_changes:
+        return None
+    order = {int(entry["seq"]): number for number, entry in enumerate(entries)}
+    parts = sorted(
+        store.audit_parts(list(order)), key=lambda part: (order[int(part["seq"])], int(part["part"]))
+    )
+    changes = (change for part in parts for change in decode_changes(part["changes"]))
+    try:
+        graph, edges_added = apply_changes(projection.graph, changes)
+    except DeltaMismatch as exc:
+        log.warning("the projection cannot follow the audit log (%s); building it", exc)
+        return None
+    size = {"nodes": len(graph), "relationships": projection.size["relationships"] + edges_added}
+    return Projection(graph=graph, version=versions[-1], build_seconds=time.perf_counter() - start, size=size)
 
 
 @dataclass(frozen=True)
@@ -145,7 +187,9 @@ class ProjectionCache:
 
     def _rebuild_now(self) -> None:
         try:
-            projection = build_projection(self._store)
+            base = self._current
+            advanced = None if base is None else advance_projection(self._store, base)
+            projection = advanced or build_projection(self._store)
         except GxGraphError as exc:  # the previous projection keeps serving; the next request retries
             self._rebuild_error = exc
             return
