@@ -79,7 +79,7 @@ def test_cache_reuses_until_a_write_then_rebuilds(store: GraphStore) -> None:
 
 
 class GatedStore:
-    """A real store whose projection reads wait for a gate: holds a projection rebuild mid-way."""
+    """A real store whose projection reads wait for a gate: holds a projection build or advance mid-way."""
 
     def __init__(self, store: GraphStore) -> None:
         self._store = store
@@ -92,6 +92,11 @@ class GatedStore:
     def iter_projection(self, page_size: int = 10_000) -> Iterator[tuple[list[Row], list[Row]]]:
         assert self.gate.wait(30), "the test never opened the gate"
         yield from self._store.iter_projection(page_size)
+
+    def graph_write_entries(self, after_version: int, limit: int) -> list[Row]:
+        """The audit log a projection is advanced from (see advance_projection), held the same way."""
+        assert self.gate.wait(30), "the test never opened the gate"
+        return self._store.graph_write_entries(after_version, limit)
 
 
 def test_answers_come_from_the_last_projection_while_the_next_builds(store: GraphStore) -> None:

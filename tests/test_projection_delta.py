@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import threading
 from collections.abc import Iterator
 from typing import Any
 
@@ -15,7 +16,7 @@ from gxgraph.domain.nodes import Technology
 from gxgraph.domain.relationships import Relationship
 from gxgraph.services import nodes, relationships
 from gxgraph.services.imports import ParsedRow, import_rows
-from gxgraph.services.projection import ProjectionCache, advance_projection, build_projection
+from gxgraph.services.projection import Projection, ProjectionCache, advance_projection, build_projection
 from gxgraph.store.base import GraphStore, Row, WriteBatch
 from tests.conftest import SAMPLE
 
@@ -156,3 +157,25 @@ def test_the_cache_follows_writes_without_reading_the_graph_again(
     assert current.graph.nodes["tech-5g-industrial-iot"]["trl"] == writes
     assert first.graph.nodes["tech-5g-industrial-iot"]["trl"] == 7
     assert _shape(current.graph) == _shape(build_projection(sample_store).graph)
+
+
+def test_precomputing_runs_once_at_a_time_on_the_newest_projection(sample_store: GraphStore) -> None:
+    """A stream of writes advances the projection per write, but heavy precomputing is not started
+    per write: one hook runs at a time, and then on the newest projection only."""
+    release = threading.Event()
+    warmed: list[int] = []
+
+    def hook(cache: ProjectionCache, projection: Projection, previous: Projection | None) -> None:
+        warmed.append(projection.version)
+        assert release.wait(30)
+
+    cache = ProjectionCache(sample_store, on_build=hook)
+    first = cache.get()
+    for trl in (1, 2, 3):
+        nodes.update_node(sample_store, NodeKind.TECHNOLOGY, "tech-5g-industrial-iot", {"trl": trl})
+        cache.get()
+    release.set()
+    for worker in threading.enumerate():
+        if worker.name == "precompute":
+            worker.join(30)
+    assert warmed == [first.version, sample_store.graph_version()]

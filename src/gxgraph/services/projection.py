@@ -144,6 +144,8 @@ class ProjectionCache:
         self._rebuild: threading.Thread | None = None
         self._rebuild_error: GxGraphError | None = None
         self._pending: dict[tuple[int, Hashable], Future[Any]] = {}
+        self._warmer: threading.Thread | None = None
+        self._warm_next: tuple[Projection, Projection | None] | None = None
 
     def get(self) -> Projection:
         """The projection of the store's current graph version (building it if needed)."""
@@ -203,11 +205,32 @@ class ProjectionCache:
 
     def _built(self, projection: Projection, previous: Projection | None) -> None:
         """Run the ``on_build`` hook (precomputing heavy answers) in the background; it is told the
-        projection this one replaces, so it can carry over only what was asked of that one."""
-        if self._on_build is not None:
-            hook = self._on_build
-            args = (self, projection, previous)
-            threading.Thread(target=hook, args=args, name="precompute", daemon=True).start()
+        projection this one replaces, so it can carry over only what was asked of that one.
+
+        One hook runs at a time, on the newest projection: a projection advances in milliseconds, so
+        a stream of writes would otherwise start a heavy precomputation per write, all at once."""
+        if self._on_build is None:
+            return
+        with self._lock:
+            self._warm_next = (projection, previous)
+            if self._warmer is not None and self._warmer.is_alive():
+                return  # the running hook takes the newest job when it is done
+            self._warmer = threading.Thread(target=self._warm, name="precompute", daemon=True)
+            self._warmer.start()
+
+    def _warm(self) -> None:
+        assert self._on_build is not None
+        while True:
+            with self._lock:
+                job, self._warm_next = self._warm_next, None
+                if job is None:
+                    self._warmer = None
+                    return
+            self._on_build(self, *job)
+
+    def is_latest(self, projection: Projection) -> bool:
+        """Whether ``projection`` is the newest complete one (a hook stops precomputing for an older one)."""
+        return self._current is projection
 
     def compute(self, key: Hashable, compute: Callable[[nx.MultiDiGraph], T]) -> tuple[T, Served]:
         """``compute(graph)`` on the newest projection, memoised per graph version under ``key``."""
