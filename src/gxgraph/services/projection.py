@@ -12,12 +12,14 @@ every answer names the version it reflects and how many versions the store is ah
 
 from __future__ import annotations
 
+import gc
 import logging
 import threading
 import time
 from collections import OrderedDict
-from collections.abc import Callable, Hashable
+from collections.abc import Callable, Hashable, Iterator
 from concurrent.futures import Future
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
@@ -58,6 +60,19 @@ class Projection:
             self.size = {"nodes": self.graph.number_of_nodes(), "relationships": self.graph.number_of_edges()}
 
 
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Python's cycle collector off while a projection is built: the millions of dicts a build makes
+    trigger full collections that walk all of them again (a third of a 100k build's Python time)."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
 def build_projection(store: GraphStore) -> Projection:
     """Read the whole graph into a projection; retried while writes land during the read.
 
@@ -67,10 +82,11 @@ def build_projection(store: GraphStore) -> Projection:
         version = store.graph_version()
         start = time.perf_counter()
         builder = ProjectionBuilder()
-        for nodes, relationships in store.iter_projection():
-            builder.add_nodes(nodes)
-            builder.add_relationships(relationships)
-        graph = builder.graph()
+        with _collector_paused():
+            for nodes, relationships in store.iter_projection():
+                builder.add_nodes(nodes)
+                builder.add_relationships(relationships)
+            graph = builder.graph()
         if store.graph_version() == version:
             return Projection(graph=graph, version=version, build_seconds=time.perf_counter() - start)
     raise StoreUnavailable(f"the graph changed during {MAX_BUILD_ATTEMPTS} projection builds; try again")
