@@ -4,7 +4,11 @@ Prints what it measured (and writes it as JSON); nothing is asserted. Starts ``g
 embedded store holding a seeded synthetic graph of ``--nodes`` nodes (kept in ``--data-dir`` between
 runs), and a minimal FastAPI app answering every benchmarked URL with the very bytes gxgraph answered
 (the floor: routing, the ASGI server and the client, no store). Then for each lookup, ``--clients``
-concurrent clients send requests for ``--seconds`` seconds to each server in turn::
+concurrent clients send requests for ``--seconds`` seconds to each server in turn. Beside latency it
+reports the CPU each server spent per request (the process and its children: for gxgraph, the
+embedded store's server), the figure least disturbed by other load on the machine, and the load
+average. Lookups are driven once the server has finished its start-up work (the projection and the
+precomputed analyses), which would otherwise compete with them::
 
     .venv/bin/python scripts/bench_http.py --nodes 100000 --clients 16 --seconds 10
 """
@@ -51,6 +55,31 @@ def gxgraph(env: dict[str, str], *args: str) -> str:
     return subprocess.run(command, env=env, check=True, capture_output=True, text=True).stdout
 
 
+def cpu_seconds(pid: int) -> float:
+    """User and system CPU of ``pid`` and its child processes so far (Linux ``/proc``)."""
+    pids = [pid]
+    for task in os.listdir(f"/proc/{pid}/task"):
+        with open(f"/proc/{pid}/task/{task}/children") as children:
+            pids += [int(child) for child in children.read().split()]
+    total = 0
+    for each in pids:
+        with open(f"/proc/{each}/stat") as stat:
+            fields = stat.read().rsplit(")", 1)[1].split()
+        total += int(fields[11]) + int(fields[12])
+    return total / os.sysconf("SC_CLK_TCK")
+
+
+def wait_idle(pid: int, seconds: float = 900) -> float:
+    """Wait until ``pid`` (and its children) use under 10% of a core over a second; the seconds waited."""
+    start = time.monotonic()
+    while time.monotonic() - start < seconds:
+        before = cpu_seconds(pid)
+        time.sleep(1)
+        if cpu_seconds(pid) - before < 0.1:
+            break
+    return time.monotonic() - start
+
+
 def wait_ready(url: str, process: subprocess.Popen[bytes], seconds: float = 600) -> None:
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
@@ -66,9 +95,11 @@ def wait_ready(url: str, process: subprocess.Popen[bytes], seconds: float = 600)
 
 
 async def drive(
-    base: str, path: str, headers: dict[str, str], clients: int, seconds: float
+    base: str, path: str, headers: dict[str, str], clients: int, seconds: float, pid: int | None = None
 ) -> dict[str, Any]:
-    """``clients`` loops requesting ``path`` for ``seconds``; latencies in ms, errors counted."""
+    """``clients`` loops requesting ``path`` for ``seconds``; latencies in ms, errors counted, and with
+    ``pid`` the server's CPU milliseconds per request."""
+    cpu_before = cpu_seconds(pid) if pid is not None else 0.0
     latencies: list[float] = []
     errors = 0
     stop = time.monotonic() + seconds
@@ -86,6 +117,7 @@ async def drive(
         started = time.monotonic()
         await asyncio.gather(*(loop() for _ in range(clients)))
         elapsed = time.monotonic() - started
+    cpu = cpu_seconds(pid) - cpu_before if pid is not None else None
     cuts = statistics.quantiles(latencies, n=100) if len(latencies) > 1 else latencies * 99
     return {
         "requests": len(latencies),
@@ -94,6 +126,8 @@ async def drive(
         "p95": cuts[94],
         "p99": cuts[98],
         "errors": errors,
+        "cpu_ms": None if cpu is None else cpu * 1000 / max(1, len(latencies)),
+        "load": os.getloadavg()[0],
     }
 
 
@@ -134,21 +168,32 @@ def lookups_of(base: str, headers: dict[str, str]) -> dict[str, str]:
 
 
 def compare(
-    base: str, floor: str, lookups: dict[str, str], headers: dict[str, str], clients: int, seconds: float
+    servers: tuple[tuple[str, int], tuple[str, int]],
+    lookups: dict[str, str],
+    headers: dict[str, str],
+    clients: int,
+    seconds: float,
 ) -> dict[str, Any]:
-    """Drive each lookup on gxgraph, then on the floor; print a row each."""
+    """Drive each lookup on gxgraph, then on the floor (``servers``: their base URLs and pids); print
+    a row each."""
+    (base, pid), (floor, floor_pid) = servers
     results: dict[str, Any] = {}
     print(f"{clients} clients, {seconds:.0f} s each; gxgraph | floor (minimal FastAPI, same bytes)")
-    print(f"{'lookup':32} {'req/s':>8} {'p50':>7} {'p95':>7} {'p99':>7} {'err':>4} | {'req/s':>7} {'p99':>6}")
+    print(
+        f"{'lookup':30} {'req/s':>6} {'p50':>6} {'p95':>6} {'p99':>6} {'err':>3} {'cpu':>5} |"
+        f" {'req/s':>6} {'p99':>6} {'cpu':>5} | {'req/s':>5} {'cpu':>5} {'load':>5}"
+    )
     for name, path in lookups.items():
-        ours = asyncio.run(drive(base, path, headers, clients, seconds))
-        theirs = asyncio.run(drive(floor, path, {}, clients, seconds))
+        ours = asyncio.run(drive(base, path, headers, clients, seconds, pid))
+        theirs = asyncio.run(drive(floor, path, {}, clients, seconds, floor_pid))
         results[name] = {"gxgraph": ours, "floor": theirs}
         print(
-            f"{name:32} {ours['rps']:8.0f} {ours['p50']:7.1f} {ours['p95']:7.1f} {ours['p99']:7.1f}"
-            f" {ours['errors']:4d} | {theirs['rps']:7.0f} {theirs['p99']:6.1f}"
-            f"   ({ours['rps'] / theirs['rps']:.0%} of the floor's throughput)"
+            f"{name:30} {ours['rps']:6.0f} {ours['p50']:6.1f} {ours['p95']:6.1f} {ours['p99']:6.1f}"
+            f" {ours['errors']:3d} {ours['cpu_ms']:5.2f} | {theirs['rps']:6.0f} {theirs['p99']:6.1f}"
+            f" {theirs['cpu_ms']:5.2f} | {ours['rps'] / theirs['rps']:5.0%}"
+            f" {ours['cpu_ms'] / theirs['cpu_ms']:5.1f}x {ours['load']:5.1f}"
         )
+    print("cpu: server CPU ms per request; last columns: gxgraph / floor, and the 1-minute load average")
     return results
 
 
@@ -187,11 +232,11 @@ def main() -> None:
             path: httpx.get(f"{base}{path}", headers=headers, timeout=600).text for path in lookups.values()
         }
         print(f"first answers (projection build included) in {time.perf_counter() - start:.1f} s")
+        print(f"server idle (precomputed analyses done) {wait_idle(server.pid):.0f} s later")
         floor = start_floor(data_dir, answers, floor_port, env)
         wait_ready(f"http://127.0.0.1:{floor_port}{lookups['get node']}", floor)
-        measured = compare(
-            base, f"http://127.0.0.1:{floor_port}", lookups, headers, args.clients, args.seconds
-        )
+        servers = ((base, server.pid), (f"http://127.0.0.1:{floor_port}", floor.pid))
+        measured = compare(servers, lookups, headers, args.clients, args.seconds)
         results = {"nodes": args.nodes, "clients": args.clients, "seconds": args.seconds, "lookups": measured}
         args.json.write_text(json.dumps(results, indent=2))
         print(f"wrote {args.json}")

@@ -26,6 +26,7 @@ from gxgraph.analyses import (
 )
 from gxgraph.analyses.spec import KNOWLEDGE_INDEX_KEY, memo_key, widest_limit
 from gxgraph.analytics.graph import nodes_of_kind
+from gxgraph.analytics.partnership_gaps import group_by_region
 from gxgraph.api.routes.analytics import build_router
 from gxgraph.cli import app as cli_app
 from gxgraph.cli_analyze import build_cli
@@ -218,6 +219,21 @@ def test_answers_and_the_knowledge_index_live_in_the_projection_memo(sample_api:
     widest = spec.params.model_validate(values | {"limit": widest_limit(spec.params)})
     assert memo_key(spec, widest) in memo  # a ranked analysis is memoised once, at its widest limit
     assert KNOWLEDGE_INDEX_KEY in memo
+
+
+def test_the_gaps_by_region_are_the_memoised_gap_ranking_grouped(sample_api: Api) -> None:
+    cache = sample_api.client.app.state.projections  # type: ignore[attr-defined]
+    gaps, by_region = ANALYSES["partnership-gaps"], ANALYSES["partnership-gaps-by-region"]
+    asked = validate_params(by_region, {"min_score": 0.85, "limit": 4})
+    grouped = run_analysis(by_region, asked, cache, sample_api.store).results
+    widest = validate_params(gaps, {"min_score": 0.85, "limit": widest_limit(gaps.params)})
+    ranking = cache.get().memo[memo_key(gaps, widest)]  # the list's memo entry, made by the grouped view
+    assert len(ranking) > 4
+    assert grouped == group_by_region(ranking[:4])
+    rows = [gap for institutions in grouped.values() for found in institutions.values() for gap in found]
+    assert {id(gap) for gap in rows} <= {id(gap) for gap in ranking}  # the same objects: computed once
+    listed = run_analysis(gaps, validate_params(gaps, asked.model_dump()), cache, sample_api.store)
+    assert listed.results == ranking[:4]
 
 
 # The candidate pool of brokers grows with limit: each answer is a slice of the widest pool's ranking,

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import io
 import json
 
 import pytest
 
 from gxgraph.errors import InvalidInput
 from gxgraph.services.exports import export_jsonl
-from gxgraph.services.imports import ImportFormat, import_rows, parse
+from gxgraph.services.imports import ImportFormat, import_rows, parse, parse_stream
 from gxgraph.store.base import GraphStore
 from tests.conftest import load_jsonl
 
@@ -163,3 +164,28 @@ def test_export_round_trips_into_an_empty_graph(store: GraphStore) -> None:
     report = load_jsonl(store, exported)
     assert (report.nodes_created, report.relationships_created) == (3, 2)
     assert "".join(export_jsonl(store)) == exported
+
+
+ODD_TEXT = [  # a BOM, CRLF ends, separators a JSON string holds raw, a blank line, a broken row, a CSV cell over two lines
+    (
+        ImportFormat.JSONL,
+        "\ufeff"
+        + json.dumps({"kind": "field", "id": "f", "name_en": "a\u2028b\x85c"}, ensure_ascii=False)
+        + "\r\n\r\n{oops\n[1]\n",
+    ),
+    (ImportFormat.CSV, '\ufeffkind,id,name_en\r\nfield,f,"two\nlines"\r\nfield,g,"é, \u2029"\n'),
+]
+
+
+@pytest.mark.parametrize(("fmt", "text"), ODD_TEXT)
+def test_a_stream_parses_as_the_whole_text_does(fmt: ImportFormat, text: str) -> None:
+    whole = list(parse(text.encode(), fmt, "f"))
+    assert len(whole) >= 2
+    assert list(parse_stream(io.BytesIO(text.encode()), fmt, "f")) == whole
+
+
+def test_a_stream_that_is_not_utf8_is_rejected_when_reached(store: GraphStore) -> None:
+    stream = io.BytesIO(jsonl(GOOD).encode() + "名前".encode("shift_jis"))
+    with pytest.raises(InvalidInput, match="UTF-8"):
+        import_rows(store, parse_stream(stream, ImportFormat.JSONL))
+    assert store.counts()["nodes"] == {}

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import itertools
 import json
 import sys
 from collections.abc import Iterator
@@ -26,7 +25,7 @@ from gxgraph.domain.vocabulary import Role
 from gxgraph.errors import GxGraphError
 from gxgraph.services import keys as key_service
 from gxgraph.services.exports import ExportFormat, snapshot
-from gxgraph.services.imports import ImportFormat, ImportReport, ParsedRow, import_rows, parse
+from gxgraph.services.imports import ImportFormat, ImportReport, ParsedRow, import_rows, parse_stream
 from gxgraph.settings import Settings, get_settings
 from gxgraph.store import open_store
 from gxgraph.store.base import GraphStore
@@ -66,13 +65,18 @@ def _format_of(path: Path) -> ImportFormat:
     return ImportFormat.CSV if path.suffix.lower() == ".csv" else ImportFormat.JSONL
 
 
+def _read_rows(files: list[Path]) -> Iterator[ParsedRow]:
+    """The rows of ``files`` in turn, read line by line (a large file is never held whole)."""
+    for path in files:
+        with path.open("rb") as stream:
+            yield from parse_stream(stream, _format_of(path), str(path))
+
+
 def run_import(
     store: GraphStore, files: list[Path], dry_run: bool = False, quiet: bool = False
 ) -> ImportReport:
     """Import ``files`` as one all-or-nothing import, with a progress bar on the terminal."""
-    rows: Iterator[ParsedRow] = itertools.chain.from_iterable(
-        parse(path.read_bytes(), _format_of(path), str(path)) for path in files
-    )
+    rows = _read_rows(files)
     settings = get_settings()
     columns = (TextColumn("importing"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
     with Progress(*columns, console=console, disable=quiet) as progress:
@@ -232,7 +236,7 @@ def keys_list() -> None:
 
 @keys_app.command("revoke")
 def keys_revoke(key_id: Annotated[str, typer.Argument(help="The key_id shown by 'keys list'.")]) -> None:
-    """Revoke an API key; it stops working at once."""
+    """Revoke an API key; servers refuse it within GXGRAPH_API_KEY_CACHE_SECONDS (2 s by default)."""
     with _store() as store:
         key_service.revoke_key(store, key_id, Actor.command_line())
         typer.echo(f"revoked {key_id}")

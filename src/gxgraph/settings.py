@@ -44,6 +44,9 @@ class Settings(BaseSettings):
     host: str = "127.0.0.1"
     port: int = Field(default=8000, ge=1, le=65535)
     max_body_bytes: int = Field(default=64 * 1024 * 1024, ge=1024)
+    max_import_bytes: int = Field(default=8 * 1024**3, ge=1024)
+    """Largest ``POST /v1/import`` body: it is spooled to a temporary file and parsed line by line, so
+    a national-scale file (100k nodes with their links is about 107 MB) is not held as one string."""
     import_batch_size: int = Field(default=5000, ge=1, le=100_000)
     warm_analytics: bool = True
     """Build the analytics projection in the background at start-up, so the first analysis is quick, and
@@ -74,6 +77,10 @@ class Settings(BaseSettings):
     """Requests per window for each key of the admin role (0 = unlimited)."""
     rate_limit_anonymous: int = Field(default=0, ge=0)
     """Requests per window for each client address sending no key (served as ``anonymous_role``)."""
+    api_key_cache_seconds: float = Field(default=2.0, ge=0, le=60)
+    """How long a process reuses an active API key's record before reading it from the store again
+    (0: read it on every request). The bound on revocation: a key revoked elsewhere (the command
+    line, another worker or host) is refused by every process at most this many seconds later."""
     workers: int = Field(default=1, ge=1, le=64)
     """Worker processes ``gxgraph serve`` starts; rate limits are counted in the store, so they hold
     across workers."""

@@ -16,6 +16,7 @@ from gxgraph.analytics.recommend import (
     Recommendation,
     WalkGraph,
     active_partners,
+    personalized_pagerank,
     rank_partners,
     recommend_partners,
 )
@@ -164,6 +165,37 @@ def test_lazy_projection_is_the_undirected_projection(sample_graph: nx.MultiDiGr
             step = walk.step(node, nbr)
             assert sample_graph.has_edge(step.from_id, step.to_id, key=step.type)
             assert step.type in reference.edges[node, nbr]["types"]
+
+
+def test_removed_relationships_walk_as_if_deleted(synthetic_graph: nx.MultiDiGraph) -> None:
+    deals = [
+        d
+        for d in nodes_of_kind(synthetic_graph, "partnership")
+        if synthetic_graph.nodes[d].get("status") == "active"
+    ]
+    removed = [
+        (d, p, "PARTY") for d in deals[::3] for p, keys in synthetic_graph.succ[d].items() if "PARTY" in keys
+    ]
+    deleted = synthetic_graph.copy()
+    deleted.remove_edges_from(removed)
+    assert removed
+    assert deleted.number_of_edges() == synthetic_graph.number_of_edges() - len(removed)
+    walk, reference = (
+        WalkGraph(synthetic_graph, PPR_EXCLUDED_TYPES, removed),
+        WalkGraph(deleted, PPR_EXCLUDED_TYPES),
+    )
+    touched = sorted({end for d, p, _ in removed for end in (d, p)})
+    for node in [*touched, *nodes_of_kind(synthetic_graph, "company")[:50]]:
+        assert walk[node] == reference[node]  # the same neighbours in the same order
+        assert walk.stored_degree(node) == reference.stored_degree(node)
+    assert any(
+        walk.stored_degree(n) < len(synthetic_graph.succ[n]) + len(synthetic_graph.pred[n]) for n in touched
+    )
+    japanese = [c for c in nodes_of_kind(synthetic_graph, "company") if is_japanese(synthetic_graph, c)]
+    for company in japanese[:5]:  # a fresh walk each: the adjacency memo must not decide the answer
+        mass = personalized_pagerank(WalkGraph(synthetic_graph, PPR_EXCLUDED_TYPES, removed), company)
+        assert mass == personalized_pagerank(WalkGraph(deleted, PPR_EXCLUDED_TYPES), company)
+    assert active_partners(synthetic_graph, set(deals[::3])) == active_partners(deleted)
 
 
 def test_focus_and_errors(tiny: nx.MultiDiGraph) -> None:

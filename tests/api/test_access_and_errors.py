@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import json
+import time
 from collections.abc import Iterator
 
 import networkx as nx
 import pytest
 
 from gxgraph.domain.vocabulary import Role
+from gxgraph.errors import Unauthenticated
 from gxgraph.services import keys
 from gxgraph.store.base import GraphStore
 from tests.conftest import Api, make_api
@@ -44,13 +46,61 @@ def test_roles_gate_writes(api: Api) -> None:
     assert api.client.get("/v1/fields", headers=api.headers(Role.VIEWER)).json()["total"] == 1
 
 
-def test_revoked_key_stops_at_once(api: Api) -> None:
-    new = keys.create_key(api.store, "temp", Role.VIEWER)
-    assert api.client.get("/v1/fields", headers={"X-API-Key": new.key}).status_code == 200
-    keys.revoke_key(api.store, new.key_id)
-    response = api.client.get("/v1/fields", headers={"X-API-Key": new.key})
+@pytest.fixture
+def uncached_api(store: GraphStore) -> Iterator[Api]:
+    yield from make_api(store, api_key_cache_seconds=0)
+
+
+def test_revoked_key_stops_at_once_without_the_key_cache(uncached_api: Api) -> None:
+    new = keys.create_key(uncached_api.store, "temp", Role.VIEWER)
+    assert uncached_api.client.get("/v1/fields", headers={"X-API-Key": new.key}).status_code == 200
+    keys.revoke_key(uncached_api.store, new.key_id)
+    response = uncached_api.client.get("/v1/fields", headers={"X-API-Key": new.key})
     assert response.status_code == 401
     assert "revoked" in response.json()["error"]["message"]
+
+
+def test_the_key_cache_trusts_a_key_for_its_bound_and_no_longer(store: GraphStore) -> None:
+    now = [0.0]
+    cache = keys.KeyCache(2.0, clock=lambda: now[0])
+    new = keys.create_key(store, "cached", Role.ANALYST)
+    assert keys.authenticate(store, new.key, cache=cache).role == Role.ANALYST
+    assert cache.holds(new.key)
+    keys.revoke_key(store, new.key_id)  # as the command line or another worker would
+    now[0] = 1.99
+    assert keys.authenticate(store, new.key, cache=cache).key_id == new.key_id  # within the bound
+    with pytest.raises(Unauthenticated, match="not valid"):  # a wrong secret never passes on the cache
+        keys.authenticate(store, new.key[:-1] + ("A" if new.key[-1] != "A" else "B"), cache=cache)
+    now[0] = 2.0
+    assert not cache.holds(new.key)
+    with pytest.raises(Unauthenticated, match="revoked"):
+        keys.authenticate(store, new.key, cache=cache)
+    with pytest.raises(Unauthenticated, match="revoked"):  # a revoked key is not remembered
+        keys.authenticate(store, new.key, cache=cache)
+    assert not cache.holds(new.key)
+
+
+def test_a_key_revoked_elsewhere_stops_in_every_worker_within_the_bound(store: GraphStore) -> None:
+    bound = 0.5
+    workers = [make_api(store, api_key_cache_seconds=bound) for _ in range(2)]  # two processes' caches
+    apis: list[Api] = []
+    try:
+        apis += (next(worker) for worker in workers)
+        new = keys.create_key(store, "two workers", Role.VIEWER)
+        headers = {"X-API-Key": new.key}
+        for api in apis:
+            assert api.client.get("/v1/fields", headers=headers).status_code == 200
+        keys.revoke_key(store, new.key_id)
+        revoked = time.monotonic()
+        for api in apis:
+            while (response := api.client.get("/v1/fields", headers=headers)).status_code == 200:
+                assert time.monotonic() - revoked < bound + 1, "the revoked key outlived the cache's bound"
+                time.sleep(0.05)
+            assert response.status_code == 401
+            assert "revoked" in response.json()["error"]["message"]
+    finally:
+        for worker in workers[: len(apis)]:
+            next(worker, None)  # past its yield: the app's lifespan ends
 
 
 def test_keys_are_stored_hashed(api: Api) -> None:
@@ -76,13 +126,36 @@ def test_oversized_bodies_are_413_and_write_nothing(open_api: Api) -> None:
     assert response.status_code == 413
     assert response.json()["error"]["code"] == "payload_too_large"
 
-    def chunks() -> Iterator[bytes]:
-        yield jsonl(GOOD).encode()
-        yield b" " * 4096
+    def chunks() -> Iterator[bytes]:  # no Content-Length: cut off once past the limit
+        yield json.dumps(FIELD).encode()[:-1]
+        yield b" " * 4096 + b"}"
 
-    streamed = open_api.client.post("/v1/import", content=chunks(), headers=open_api.headers())
+    headers = {**open_api.headers(), "Content-Type": "application/json"}
+    streamed = open_api.client.post("/v1/fields", content=chunks(), headers=headers)
     assert streamed.status_code == 413
     assert open_api.store.counts()["nodes"] == {}
+
+
+def test_an_import_has_a_limit_of_its_own_and_is_read_as_a_stream(store: GraphStore) -> None:
+    """An import body may pass the other routes' limit (it is spooled and parsed line by line), up to
+    its own: a declared or streamed body over that is 413 and writes nothing."""
+    body = (jsonl(GOOD) + "\n" * 4096).encode()  # blank lines: valid, and over max_body_bytes
+    for api in make_api(store, max_body_bytes=2048, max_import_bytes=len(body)):
+        over = api.client.post("/v1/import", content=body + b"\n", headers=api.headers())
+        streamed_over = api.client.post("/v1/import", content=iter([body, b"\n"]), headers=api.headers())
+        assert (over.status_code, streamed_over.status_code) == (413, 413)
+        assert api.store.counts()["nodes"] == {}
+        imported = api.client.post(
+            "/v1/import", content=iter([body[:3000], body[3000:]]), headers=api.headers()
+        )
+        assert imported.status_code == 200, imported.text
+        assert imported.json()["nodes_created"] == 3
+        assert (
+            api.client.post(
+                "/v1/fields", json={**FIELD, "description": "x" * 4000}, headers=api.headers()
+            ).status_code
+            == 413
+        )
 
 
 def test_malformed_json_body_is_422(api: Api) -> None:

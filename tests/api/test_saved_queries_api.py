@@ -75,6 +75,27 @@ def test_run_values_are_checked_against_the_declared_types(sample_api: Api) -> N
         assert refused.json()["error"]["details"][0]["loc"] == loc
 
 
+def test_parameters_may_have_any_cypher_parameter_name(sample_api: Api) -> None:
+    """Names pydantic would take for private attributes (a leading underscore) or that shadow its own
+    (model_config): found by the fuzzer as a 500."""
+    query = {
+        "name": "odd-names",
+        "title": "Odd names",
+        "statement": "MATCH (n:Entity {id: $_from}) RETURN n.id AS id, $model_config AS echo",
+        "parameters": [
+            {"name": "_from", "type": "string"},
+            {"name": "model_config", "type": "integer", "default": 3},
+        ],
+    }
+    assert post(sample_api, "", query, Role.SECRETARIAT).status_code == 201
+    run = post(sample_api, "/odd-names/run", {"parameters": {"_from": "field-cybersecurity"}}, Role.ANALYST)
+    assert run.status_code == 200, run.text
+    assert run.json()["rows"] == [["field-cybersecurity", 3]]
+    refused = post(sample_api, "/odd-names/run", {"parameters": {"_from": 1}}, Role.ANALYST)
+    assert refused.status_code == 422
+    assert refused.json()["error"]["details"][0]["loc"] == ["body", "parameters", "_from"]
+
+
 def test_only_readable_statements_can_be_saved(sample_api: Api) -> None:
     for statement in (
         "CREATE (n:Entity {id: 'x'}) RETURN n",

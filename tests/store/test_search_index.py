@@ -98,6 +98,13 @@ def test_hits_carry_only_what_a_hit_shows(sample: FalkorDBStore) -> None:
     assert set(hit["props"]) == {"id", "kind", "name_en", "name_ja"}
 
 
+def _stored(store: FalkorDBStore, ids: list[str]) -> dict[str, tuple[str, list[str]]]:
+    """The ``_search`` key and ``_grams`` stored on each node of ``ids`` (read past ``fetch_nodes``,
+    which leaves the grams out)."""
+    text = "MATCH (n:Entity) WHERE n.id IN $ids RETURN n.id AS id, n._search AS search, n._grams AS grams"
+    return {row["id"]: (row["search"], row["grams"]) for row in store._read(text, {"ids": ids})}
+
+
 def test_every_write_path_keeps_the_grams_current(falkordb: FalkorDBStore) -> None:
     falkordb.write(
         WriteBatch(nodes={NodeKind.TECHNOLOGY: [_tech("pv", "Perovskite cell", "ペロブスカイト")]})
@@ -116,8 +123,10 @@ def test_every_write_path_keeps_the_grams_current(falkordb: FalkorDBStore) -> No
     model = nodes.get_node(falkordb, "ccs").model_copy(update={"id": "dac", "name_en": "Direct air capture"})
     nodes.create_node(falkordb, model)
     assert [hit.id for hit in graph.search(falkordb, "air cap")] == ["dac"]
-    for props in falkordb.fetch_nodes(["pv", "ccs", "dac"]).values():
-        assert props["_grams"] == search_grams(props["_search"])
+    stored = _stored(falkordb, ["pv", "ccs", "dac"])
+    assert len(stored) == 3
+    for search, grams in stored.values():
+        assert grams == search_grams(search)
 
 
 def test_opening_a_store_written_before_the_index_gives_its_nodes_grams(falkordb: FalkorDBStore) -> None:
@@ -135,12 +144,17 @@ def test_opening_a_store_written_before_the_index_gives_its_nodes_grams(falkordb
     assert _indexed(falkordb, "technology 11999", None, 5) == [("t11999", 0)]
     stored = falkordb.fetch_nodes(["t00042", "t11999"])
     assert {node_id: props["_rev"] for node_id, props in stored.items()} == revisions
-    assert stored["t00042"]["_grams"] == search_grams(stored["t00042"]["_search"])
+    search, grams = _stored(falkordb, ["t00042"])["t00042"]
+    assert grams == search_grams(search)
     assert falkordb.graph_version() == version
     assert falkordb._add_missing_search_grams() == 0
 
 
-def test_exports_leave_the_grams_out(sample: FalkorDBStore) -> None:
-    assert sample.fetch_nodes(["co-il-zerogate"])["co-il-zerogate"]["_grams"]
+def test_reads_and_exports_leave_the_grams_out(sample: FalkorDBStore) -> None:
+    assert _stored(sample, ["co-il-zerogate"])["co-il-zerogate"][1]
+    stored = sample.fetch_nodes(["co-il-zerogate"])["co-il-zerogate"]
+    assert "_grams" not in stored
+    assert stored["_search"]  # the other internal properties are still read
+    assert stored["_rev"]
     assert "_grams" not in "".join(export_jsonl(sample))
     assert "_grams" not in "".join(export_graphml(sample))

@@ -11,7 +11,7 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, Field, StringConstraints, field_validator, model_validator
 
-from gxgraph.analyses.spec import AnalysisParams, AnalysisSpec, Projected, Registry
+from gxgraph.analyses.spec import AnalysisParams, AnalysisSpec, Projected, Registry, memo_key, widest_limit
 from gxgraph.analytics.commercialisation import CommercialisationGap, Perspective, commercialisation_gaps
 from gxgraph.analytics.commercialisation_strength import CommercialisationStrength, commercialisation_strength
 from gxgraph.analytics.evaluation import EvaluationReport, evaluate
@@ -123,6 +123,17 @@ def _partnership_gaps(p: Projected, q: PartnershipGapsParams) -> list[Partnershi
     return found[: q.limit]
 
 
+def _partnership_gaps_by_region(
+    p: Projected, q: PartnershipGapsParams
+) -> dict[str, dict[str, list[PartnershipGap]]]:
+    # The ranking partnership-gaps memoises (at its widest limit) for the same parameters, sliced:
+    # the report view then costs nothing more when the list was asked for, and vice versa.
+    spec = ANALYSES["partnership-gaps"]
+    widest = q.model_copy(update={"limit": widest_limit(PartnershipGapsParams)})
+    ranking = p.memoised(memo_key(spec, widest), lambda graph: _partnership_gaps(p.on(graph), widest))
+    return group_by_region(ranking[: q.limit])
+
+
 ANALYSES.register(
     AnalysisSpec(
         name="partnership-gaps",
@@ -141,7 +152,7 @@ ANALYSES.register(
         name="partnership-gaps-by-region",
         params=PartnershipGapsParams,
         result=dict[str, dict[str, list[PartnershipGap]]],
-        compute=lambda p, q: group_by_region(_partnership_gaps(p, q)),
+        compute=_partnership_gaps_by_region,
         summary="The partnership gaps grouped by region, then institution (the report view).",
         description="The same gaps as partnership-gaps (the same parameters and limit), keyed by region "
         "and institution id, best first within each.",
@@ -160,6 +171,7 @@ class CommercialisationStrengthParams(AnalysisParams):
 ANALYSES.register(
     AnalysisSpec(
         name="commercialisation-strength",
+        ranked=True,
         params=CommercialisationStrengthParams,
         result=list[CommercialisationStrength],
         compute=lambda p, q: commercialisation_strength(p.graph, field=q.field, limit=q.limit),

@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 import logging
 import string
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Hashable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any, Generic, TypeVar
 
@@ -61,11 +61,20 @@ class Projected:
     def knowledge_index(self) -> KnowledgeIndex:
         """The recommendation index of this projection, kept in the projection's memo (so it goes
         when the projection goes)."""
+        return self.memoised(KNOWLEDGE_INDEX_KEY, KnowledgeIndex)
+
+    def memoised(self, key: Hashable, compute: Callable[[nx.MultiDiGraph], R]) -> R:
+        """``compute(graph)``, kept in this projection's memo under ``key`` (computed here without a
+        cache): how one analysis reuses what another computed on the same version."""
         if self._cache is None:
-            return KnowledgeIndex(self.graph)
-        index, served = self._cache.compute(KNOWLEDGE_INDEX_KEY, KnowledgeIndex)
-        # A rebuild finishing between the two lookups would hand back another version's index.
-        return index if served.projection.graph is self.graph else KnowledgeIndex(self.graph)
+            return compute(self.graph)
+        result, served = self._cache.compute(key, compute)
+        # A rebuild finishing between the two lookups would hand back another version's answer.
+        return result if served.projection.graph is self.graph else compute(self.graph)
+
+    def on(self, graph: nx.MultiDiGraph) -> Projected:
+        """This projection's helpers for ``graph`` (what a memoised computation is handed)."""
+        return self if graph is self.graph else Projected(graph, self._cache)
 
 
 def _pascal(name: str) -> str:
@@ -189,6 +198,8 @@ def precompute(registry: Registry) -> Callable[[ProjectionCache, Projection, Pro
         for spec in registry:
             if not spec.precompute:
                 continue
+            if not cache.is_latest(projection):
+                return  # a newer projection replaced this one: its own turn comes next
             params = _computed(spec, spec.params())
             if previous is None or memo_key(spec, params) in previous.asked:
                 _warm_one(cache, projection, spec, params)

@@ -14,6 +14,7 @@ import importlib
 import math
 import random
 import threading
+import weakref
 from collections import defaultdict
 from collections.abc import Iterable
 from typing import Any, Literal
@@ -22,12 +23,16 @@ import networkx as nx
 
 from gxgraph.analytics.graph import undirected
 
-__all__ = ["NETWORKX_LIMIT", "Backend", "Net", "has_igraph"]
+__all__ = ["NETWORKX_LIMIT", "Backend", "Net", "has_igraph", "net_of"]
 
 NETWORKX_LIMIT = 1_000
 """Below this many nodes ``backend="auto"`` uses NetworkX, and NetworkX betweenness is exact."""
 Backend = Literal["auto", "networkx", "igraph"]
 _IGRAPH_RNG = threading.Lock()  # igraph's random generator is process-wide
+_NETS: weakref.WeakKeyDictionary[nx.MultiDiGraph, dict[tuple[frozenset[str], str], Net]] = (
+    weakref.WeakKeyDictionary()
+)
+_NETS_LOCK = threading.Lock()
 
 
 def _igraph() -> Any:
@@ -72,7 +77,15 @@ class Net:
         self.nx: Any = None
         if backend == "igraph" or (backend == "auto" and n >= NETWORKX_LIMIT and has_igraph()):
             excluded, index = set(exclude), {name: i for i, name in enumerate(self.names)}
-            edges = [(index[a], index[b]) for a, b, key in graph.edges(keys=True) if key not in excluded]
+            # The edge list graph.edges(keys=True) gives, read from the adjacency dicts: the edge
+            # view costs several times more per edge, and this runs over every relationship.
+            edges = [
+                (i, index[b])
+                for i, nbrs in enumerate(graph._succ.values())
+                for b, keys in nbrs.items()
+                for key in keys
+                if key not in excluded
+            ]
             self.ig = _igraph().Graph(n=n, edges=edges)
             self.ig.simplify()  # merges parallel edges and drops loops, as undirected() does
         else:
@@ -157,3 +170,27 @@ class Net:
                 total += ((1 + sum(1 / len(self.nx[q]) for q in shared)) / len(mine)) ** 2
             values.append(total)
         return values
+
+
+def net_of(graph: nx.MultiDiGraph, exclude: Iterable[str], backend: Backend) -> Net:
+    """``Net(graph, exclude, backend)``, built once per frozen projection and shared by the analyses
+    that ask for the same one (brokers and communities do); an unfrozen graph gets a new one each time.
+
+    The projection is frozen, so what is derived from it never goes stale; the entry goes with the
+    projection (weak keys). Cost: O(n + m) the first time, O(1) after.
+
+    >>> from gxgraph.analytics.graph import graph_from_rows
+    >>> g = nx.freeze(graph_from_rows([{"kind": "company", "id": "a"}]))
+    >>> net_of(g, (), "networkx") is net_of(g, [], "networkx")
+    True
+    """
+    if not nx.is_frozen(graph):
+        return Net(graph, exclude, backend)
+    key = (frozenset(exclude), backend)
+    with _NETS_LOCK:
+        found = _NETS.get(graph, {}).get(key)
+    if found is None:
+        found = Net(graph, key[0], backend)
+        with _NETS_LOCK:
+            found = _NETS.setdefault(graph, {}).setdefault(key, found)
+    return found

@@ -32,7 +32,7 @@ from __future__ import annotations
 import math
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Literal
 
 import networkx as nx
@@ -63,12 +63,37 @@ EVIDENCE_PER_ROW = 6
 
 @dataclass
 class _Record:
-    """One commercialisation record of an institution, and the steps that tie it to each field."""
+    """One commercialisation record of an institution, and what ties it to each field.
+
+    ``techs`` maps each technology of the record to the steps that tie the record to it, and
+    ``fields`` each field to the technology (the first by id) through which it covers the record,
+    worked out when first read (an overall ranking never reads it); :meth:`field_steps` builds the
+    evidence from them only for the records a row shows.
+    """
 
     kind: RecordKind
     note: str
     steps: list[Step]
-    fields: dict[str, list[Step]] = field(default_factory=dict)
+    techs: dict[str, list[Step]]
+    covering: dict[str, list[str]]
+    """Technology -> the fields covering it (shared by every record)."""
+    _fields: dict[str, str] | None = None
+
+    @property
+    def fields(self) -> dict[str, str]:
+        """Field -> the technology tying the record to it: the first (by id) the field covers."""
+        # Memoised by hand: functools.cached_property takes a lock per read in Python 3.11.
+        if self._fields is None:
+            self._fields = {}
+            for tech in sorted(self.techs):
+                for fld in self.covering.get(tech, []):
+                    self._fields.setdefault(fld, tech)
+        return self._fields
+
+    def field_steps(self, fld: str) -> list[Step]:
+        """The steps tying the record to ``fld``: to its technology, then the field ``COVERS`` it."""
+        tech = self.fields[fld]
+        return [*self.techs[tech], Step(from_id=fld, type="COVERS", to_id=tech)]
 
 
 def _steps_of(pairs: Iterable[tuple[str, str, str]]) -> list[Step]:
@@ -78,33 +103,25 @@ def _steps_of(pairs: Iterable[tuple[str, str, str]]) -> list[Step]:
 def _company_technologies(graph: nx.MultiDiGraph, company: str) -> dict[str, list[Step]]:
     """Technology -> steps showing the company develops it or deploys a case study using it."""
     found: dict[str, list[Step]] = {}
-    for tech, keys in sorted(graph.succ[company].items()):
+    for tech, keys in sorted(graph._succ[company].items()):
         if "DEVELOPS" in keys:
             found.setdefault(tech, _steps_of([(company, "DEVELOPS", tech)]))
-    for case, keys in sorted(graph.pred[company].items()):
+    for case, keys in sorted(graph._pred[company].items()):
         if "DEPLOYED_BY" not in keys:
             continue
-        for tech, uses in sorted(graph.succ[case].items()):
+        for tech, uses in sorted(graph._succ[case].items()):
             if "USES" in uses:
                 pairs = [(case, "DEPLOYED_BY", company), (case, "USES", tech)]
                 found.setdefault(tech, _steps_of(pairs))
     return found
 
 
-def _attribute(covering: dict[str, list[str]], techs: dict[str, list[Step]]) -> dict[str, list[Step]]:
-    """Field -> the steps tying a record to it: the first technology (by id) the field covers."""
-    fields: dict[str, list[Step]] = {}
-    for tech in sorted(techs):
-        for fld in covering.get(tech, []):
-            fields.setdefault(fld, [*techs[tech], Step(from_id=fld, type="COVERS", to_id=tech)])
-    return fields
-
-
 def institution_records(graph: nx.MultiDiGraph) -> dict[str, list[_Record]]:
     """Institution -> its commercialisation records, each with its field attribution. O(n + m)."""
+    succ, pred, attrs = graph._succ, graph._pred, graph._node
     covering: dict[str, list[str]] = defaultdict(list)
     for fld in nodes_of_kind(graph, "field"):
-        for tech, keys in graph.succ[fld].items():
+        for tech, keys in succ[fld].items():
             if "COVERS" in keys:
                 covering[tech].append(fld)
     company_techs: dict[str, dict[str, list[Step]]] = {}
@@ -114,78 +131,91 @@ def institution_records(graph: nx.MultiDiGraph) -> dict[str, list[_Record]]:
             company_techs[company] = _company_technologies(graph, company)
         return company_techs[company]
 
+    # A technology's deployments are the same for every institution developing it: walk them once.
+    deployed: dict[str, list[tuple[str, list[Step]]]] = {}
     records: dict[str, list[_Record]] = defaultdict(list)
     for inst in nodes_of_kind(graph, "institution"):
-        for company, keys in sorted(graph.pred[inst].items()):
-            if "SPUN_OUT_OF" in keys and graph.nodes[company].get("kind") == "company":
+        for company, keys in sorted(pred[inst].items()):
+            if "SPUN_OUT_OF" in keys and attrs[company].get("kind") == "company":
                 year = keys["SPUN_OUT_OF"].get("year")
                 step = Step(from_id=company, type="SPUN_OUT_OF", to_id=inst)
                 note = f"{company} spun out of {inst}" + (f" in {year}" if year else "")
-                records[inst].append(
-                    _Record("spin_outs", note, [step], _attribute(covering, techs_of(company)))
-                )
-        for company, keys in sorted(graph.succ[inst].items()):
-            if graph.nodes[company].get("kind") != "company":
+                techs = techs_of(company)
+                records[inst].append(_Record("spin_outs", note, [step], techs, covering))
+        for company, keys in sorted(succ[inst].items()):
+            if attrs[company].get("kind") != "company":
                 continue
             if "INCUBATED" in keys:
                 year = keys["INCUBATED"].get("year")
                 step = Step(from_id=inst, type="INCUBATED", to_id=company)
                 note = f"{inst} incubated {company}" + (f" in {year}" if year else "")
-                records[inst].append(
-                    _Record("incubated", note, [step], _attribute(covering, techs_of(company)))
-                )
+                techs = techs_of(company)
+                records[inst].append(_Record("incubated", note, [step], techs, covering))
             if "LICENSED" in keys:
                 licence = keys["LICENSED"]
                 tech = licence.get("technology")
                 step = Step(from_id=inst, type="LICENSED", to_id=company)
-                if tech in graph and graph.nodes[tech].get("kind") == "technology":
+                if tech in attrs and attrs[tech].get("kind") == "technology":
                     licensed: dict[str, list[Step]] = {tech: []}
                     note = f"{inst} licensed {tech} to {company}"
                 else:  # no (known) technology named: the licensee's technologies place it
                     licensed = techs_of(company)
                     note = f"{inst} licensed technology to {company}"
                 note += f" in {licence['year']}" if licence.get("year") else ""
-                records[inst].append(_Record("licences", note, [step], _attribute(covering, licensed)))
-        records[inst] += _deployments(graph, inst, covering)
+                records[inst].append(_Record("licences", note, [step], licensed, covering))
+        records[inst] += _deployments(graph, inst, covering, deployed)
     return records
 
 
-def _deployments(graph: nx.MultiDiGraph, inst: str, covering: dict[str, list[str]]) -> list[_Record]:
+def _tech_deployments(graph: nx.MultiDiGraph, tech: str) -> list[tuple[str, list[Step]]]:
+    """(case study, chain from its USES of ``tech`` to its deployer) for each deployed case study using
+    ``tech``, by case id; the chain goes through the first business model (by id) that ``tech``
+    ``ENABLES`` and the case study is ``PROVEN_BY``."""
+    succ, pred = graph._succ, graph._pred
+    models = sorted(m for m, rels in succ[tech].items() if "ENABLES" in rels)
+    found = []
+    for case, uses in sorted(pred[tech].items()):
+        if "USES" not in uses:
+            continue
+        deployer = min((c for c, rels in succ[case].items() if "DEPLOYED_BY" in rels), default=None)
+        if deployer is None:
+            continue
+        proving = pred[case]
+        model = next((m for m in models if "PROVEN_BY" in proving.get(m, ())), None)
+        chain = [Step(from_id=case, type="USES", to_id=tech)]
+        if model is not None:
+            chain += [
+                Step(from_id=tech, type="ENABLES", to_id=model),
+                Step(from_id=model, type="PROVEN_BY", to_id=case),
+            ]
+        chain.append(Step(from_id=case, type="DEPLOYED_BY", to_id=deployer))
+        found.append((case, chain))
+    return found
+
+
+def _deployments(
+    graph: nx.MultiDiGraph,
+    inst: str,
+    covering: dict[str, list[str]],
+    deployed: dict[str, list[tuple[str, list[Step]]]],
+) -> list[_Record]:
     """Case studies deployed by a company that use one of the institution's technologies; one record
     per case study, its evidence through the business model when the technology enables one the case
-    study proves."""
+    study proves. ``deployed`` memoises :func:`_tech_deployments` across institutions."""
     by_case: dict[str, dict[str, list[Step]]] = {}
-    for tech, keys in sorted(graph.succ[inst].items()):
+    for tech, keys in sorted(graph._succ[inst].items()):
         if "DEVELOPS" not in keys:
             continue
         develops = Step(from_id=inst, type="DEVELOPS", to_id=tech)
-        models = [m for m, rels in sorted(graph.succ[tech].items()) if "ENABLES" in rels]
-        for case, uses in sorted(graph.pred[tech].items()):
-            if "USES" not in uses:
-                continue
-            deployer = next(
-                (c for c, rels in sorted(graph.succ[case].items()) if "DEPLOYED_BY" in rels), None
-            )
-            if deployer is None:
-                continue
-            chain = [develops, Step(from_id=case, type="USES", to_id=tech)]
-            model = next((m for m in models if graph.has_edge(m, case, key="PROVEN_BY")), None)
-            if model is not None:
-                chain += [
-                    Step(from_id=tech, type="ENABLES", to_id=model),
-                    Step(from_id=model, type="PROVEN_BY", to_id=case),
-                ]
-            chain.append(Step(from_id=case, type="DEPLOYED_BY", to_id=deployer))
-            by_case.setdefault(case, {}).setdefault(tech, chain)
+        if tech not in deployed:
+            deployed[tech] = _tech_deployments(graph, tech)
+        for case, chain in deployed[tech]:
+            by_case.setdefault(case, {}).setdefault(tech, [develops, *chain])
     found = []
     for case, techs in sorted(by_case.items()):
         first = techs[min(techs)]
         note = f"{first[-1].to_id} deployed {case}, which uses technology {inst} develops"
-        fields: dict[str, list[Step]] = {}
-        for tech in sorted(techs):
-            for fld in covering.get(tech, []):
-                fields.setdefault(fld, [*techs[tech], Step(from_id=fld, type="COVERS", to_id=tech)])
-        found.append(_Record("deployments", note, first, fields))
+        found.append(_Record("deployments", note, first, techs, covering))
     return found
 
 
@@ -212,6 +242,14 @@ def _in_field(records: list[_Record], fld: str | None) -> list[_Record]:
     return [r for r in records if fld is None or fld in r.fields]
 
 
+def _peaks(counts: Iterable[dict[RecordKind, int]]) -> dict[RecordKind, int]:
+    peaks = dict.fromkeys(RECORD_KINDS, 0)
+    for count in counts:
+        for kind, n in count.items():
+            peaks[kind] = max(peaks[kind], n)
+    return peaks
+
+
 def _counts(records: list[_Record]) -> dict[RecordKind, int]:
     counts = dict.fromkeys(RECORD_KINDS, 0)
     for record in records:
@@ -225,7 +263,7 @@ def field_strengths(
     """Institution -> its strength in ``fld`` (overall when None), for institutions with records there."""
     placed = {inst: _in_field(recs, fld) for inst, recs in records.items()}
     counts = {inst: _counts(recs) for inst, recs in placed.items() if recs}
-    peaks = {k: max((c[k] for c in counts.values()), default=0) for k in RECORD_KINDS}
+    peaks = _peaks(counts.values())
     regions = country_regions(graph)
     found = {}
     for inst, count in counts.items():
@@ -235,9 +273,9 @@ def field_strengths(
             if fld is None:
                 steps = record.steps
             elif record.kind == "deployments":
-                steps = record.fields[fld]  # the chain through the technology this field covers
+                steps = record.field_steps(fld)  # the chain through the technology this field covers
             else:
-                steps = [*record.steps, *record.fields[fld]]
+                steps = [*record.steps, *record.field_steps(fld)]
             evidence.append(EvidencePath(note=record.note, steps=steps))
         found[inst] = CommercialisationStrength(
             score=score,
@@ -315,10 +353,19 @@ def commercialisation_scores(graph: nx.MultiDiGraph) -> dict[tuple[str, str], fl
     >>> {pair: round(score, 4) for pair, score in commercialisation_scores(g).items()}
     {('i', 'f'): 0.2083}
     """
-    records = institution_records(graph)
-    fields = sorted({fld for recs in records.values() for r in recs for fld in r.fields})
+    # One pass over the records counts every (field, institution) pair; scoring each field by
+    # field_strengths would rescan every record per field (O(fields x records)) and build rows.
+    by_field: dict[str, dict[str, dict[RecordKind, int]]] = defaultdict(dict)
+    for inst, recs in institution_records(graph).items():
+        for record in recs:
+            for fld in record.fields:
+                counts = by_field[fld].get(inst)
+                if counts is None:
+                    counts = by_field[fld][inst] = dict.fromkeys(RECORD_KINDS, 0)
+                counts[record.kind] += 1
     scores = {}
-    for fld in fields:
-        for inst, row in field_strengths(graph, records, fld).items():
-            scores[(inst, fld)] = row.score
+    for fld, counted in by_field.items():
+        peaks = _peaks(counted.values())
+        for inst, counts in counted.items():
+            scores[(inst, fld)] = _score(counts, peaks)[0]
     return dict(sorted(scores.items()))

@@ -322,10 +322,13 @@ def who_knows(
 def _neighbours(graph: nx.MultiDiGraph, node: str) -> list[tuple[str, str, bool]]:
     """(neighbour, type, stored node->neighbour?) over actor relationships, sorted; no countries."""
     out: list[tuple[str, str, bool]] = []
-    for adjacency, forward in ((graph.succ[node], True), (graph.pred[node], False)):
+    attrs = graph._node  # the adjacency dicts, not the views: this runs for every node a search reaches
+    for adjacency, forward in ((graph._succ[node], True), (graph._pred[node], False)):
         for nbr, keys in adjacency.items():
-            if nbr != node and graph.nodes[nbr].get("kind") != "country":
-                out.extend((nbr, key, forward) for key in keys if key not in CLASSIFICATION_TYPES)
+            if nbr != node and attrs[nbr].get("kind") != "country":
+                for key in keys:
+                    if key not in CLASSIFICATION_TYPES:
+                        out.append((nbr, key, forward))
     out.sort(key=lambda item: (item[0], item[1], not item[2]))
     return out
 

@@ -27,8 +27,8 @@ number of organisations whose neighbourhood holds ``z`` (at least 2 when shared)
 from __future__ import annotations
 
 import math
-from collections import defaultdict, deque
-from collections.abc import Collection
+from collections import Counter, defaultdict, deque
+from collections.abc import Collection, Iterator
 from typing import Any, Literal, get_args
 
 import networkx as nx
@@ -199,9 +199,17 @@ class KnowledgeIndex:
         acc: defaultdict[str, float] = defaultdict(float)
         for node, mine in self.neighbourhood(source).items():
             if focus is None or node in focus:
-                for other, theirs in self.holders(node).items():
+                holders = self.holders(node)
+                if method == "jaccard":
+                    for other, theirs in holders.items():
+                        if other != source and other in candidates:
+                            acc[other] += min(mine, theirs)
+                    continue
+                # term()'s divisor, once per shared node rather than once per pair (same arithmetic).
+                divisor = math.log(len(holders)) if method == "adamic_adar" else len(holders)
+                for other, theirs in holders.items():
                     if other != source and other in candidates:
-                        acc[other] += self.term(node, mine, theirs, method)
+                        acc[other] += mine * theirs / divisor
         if method != "jaccard":
             return dict(acc)
         total = sum(self.neighbourhood(source).values())
@@ -212,8 +220,9 @@ def parties_of(graph: nx.MultiDiGraph, deal: str) -> list[str]:
     return [p for p, keys in graph._succ[deal].items() if "PARTY" in keys]
 
 
-def active_partners(graph: nx.MultiDiGraph) -> dict[str, set[str]]:
-    """Party -> the other parties of its ACTIVE partnerships. Cost: O(n + partnership parties).
+def active_partners(graph: nx.MultiDiGraph, hidden: Collection[str] = ()) -> dict[str, set[str]]:
+    """Party -> the other parties of its ACTIVE partnerships, but those in ``hidden``.
+    Cost: O(n + partnership parties).
 
     >>> from gxgraph.analytics.graph import graph_from_rows
     >>> active_partners(graph_from_rows([{"kind": "partnership", "id": "p", "status": "active"},
@@ -223,7 +232,7 @@ def active_partners(graph: nx.MultiDiGraph) -> dict[str, set[str]]:
     """
     linked: defaultdict[str, set[str]] = defaultdict(set)
     for deal in nodes_of_kind(graph, "partnership"):
-        if graph.nodes[deal].get("status") == "active":
+        if graph.nodes[deal].get("status") == "active" and deal not in hidden:
             parties = parties_of(graph, deal)
             for party in parties:
                 linked[party].update(p for p in parties if p != party)
@@ -231,23 +240,50 @@ def active_partners(graph: nx.MultiDiGraph) -> dict[str, set[str]]:
 
 
 class WalkGraph:
-    """``undirected(graph, excluded)`` built lazily: one adjacency list per node the walk touches."""
+    """``undirected(graph, excluded)`` built lazily: one adjacency list per node the walk touches.
 
-    def __init__(self, graph: nx.MultiDiGraph, excluded: Collection[str]) -> None:
+    ``removed`` relationships (source, target, type) are walked as if deleted from ``graph``, without
+    the copy of the whole graph a deletion would need (:mod:`gxgraph.analytics.evaluation`).
+    """
+
+    def __init__(
+        self,
+        graph: nx.MultiDiGraph,
+        excluded: Collection[str],
+        removed: Collection[tuple[str, str, str]] = (),
+    ) -> None:
         self.graph, self.excluded = graph, frozenset(excluded)
         self.adj: dict[str, list[str]] = {}
+        self.bound: dict[str, float] = {}
+        """Node -> ``PPR_EPSILON`` x its stored degree: the residual from which a push leaves it."""
+        self._removed: defaultdict[tuple[str, str], set[str]] = defaultdict(set)
+        for source, target, rel_type in removed:
+            self._removed[source, target].add(rel_type)
+        self._lost: Counter[str] = Counter()  # node -> stored neighbours lost with every type removed
+        for (source, target), types in self._removed.items():
+            if types.issuperset(graph._succ[source].get(target, ())):
+                self._lost.update((source, target))
+
+    def _kept(self, source: str, target: str, keys: Collection[str]) -> Collection[str]:
+        removed = self._removed.get((source, target))
+        return keys if removed is None else [key for key in keys if key not in removed]
+
+    def _sides(self, u: str) -> Iterator[tuple[str, Collection[str]]]:
+        """``u``'s stored neighbours, out then in, each with the types joining them that are kept."""
+        for v, keys in self.graph._succ[u].items():
+            yield v, self._kept(u, v, keys)
+        for v, keys in self.graph._pred[u].items():
+            yield v, self._kept(v, u, keys)
 
     def __getitem__(self, u: str) -> list[str]:
         if u not in self.adj:
-            sides = (self.graph._succ[u], self.graph._pred[u])
-            kept = (
-                v
-                for side in sides
-                for v, keys in side.items()
-                if v != u and not self.excluded.issuperset(keys)
-            )
+            kept = (v for v, keys in self._sides(u) if v != u and keys and not self.excluded.issuperset(keys))
             self.adj[u] = list(dict.fromkeys(kept))
         return self.adj[u]
+
+    def stored_degree(self, u: str) -> int:
+        """Neighbours of ``u`` in the stored graph, either direction (a neighbour both ways counts twice)."""
+        return len(self.graph._succ[u]) + len(self.graph._pred[u]) - self._lost[u]
 
     def step(self, a: str, b: str) -> Step:
         """The stored relationship behind the projected edge a-b, in its stored direction."""
@@ -261,23 +297,32 @@ def personalized_pagerank(walk: WalkGraph, source: str) -> tuple[dict[str, float
     """Forward-push personalised PageRank: node -> mass, and the node that first reached each node."""
     mass: defaultdict[str, float] = defaultdict(float)
     residual, parent, queue, queued = {source: 1.0}, {source: source}, deque([source]), {source}
-    succ, pred = walk.graph._succ, walk.graph._pred
+    adj, bound = walk.adj, walk.bound
+    # The hot loop of every PageRank answer and of the evaluation: names bound locally, the
+    # adjacency and the push bounds memoised in the walk; the arithmetic is unchanged.
+    get = residual.get
     while queue:
         u = queue.popleft()
         queued.discard(u)
-        ru, nbrs = residual.pop(u), walk[u]
+        ru = residual.pop(u)
+        nbrs = adj[u] if u in adj else walk[u]
         if not nbrs:  # an isolated source keeps its mass
             mass[u] += ru
             continue
         mass[u] += (1 - PPR_DAMPING) * ru
         share = PPR_DAMPING * ru / len(nbrs)
         for v in nbrs:
-            parent.setdefault(v, u)
-            residual[v] = rv = residual.get(v, 0.0) + share
-            # The stored degree bounds the projected one and needs no adjacency list of v yet.
-            if v not in queued and rv > PPR_EPSILON * (len(succ[v]) + len(pred[v])):
-                queue.append(v)
-                queued.add(v)
+            if v not in parent:
+                parent[v] = u
+            residual[v] = rv = get(v, 0.0) + share
+            if v not in queued:
+                # The stored degree bounds the projected one and needs no adjacency list of v yet.
+                limit = bound.get(v)
+                if limit is None:
+                    limit = bound[v] = PPR_EPSILON * walk.stored_degree(v)
+                if rv > limit:
+                    queue.append(v)
+                    queued.add(v)
     return dict(mass), parent
 
 

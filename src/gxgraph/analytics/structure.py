@@ -38,7 +38,7 @@ from collections.abc import Mapping, Sequence
 import networkx as nx
 from pydantic import BaseModel
 
-from gxgraph.analytics.backends import NETWORKX_LIMIT, Backend, Net
+from gxgraph.analytics.backends import NETWORKX_LIMIT, Backend, net_of
 from gxgraph.analytics.expertise import actor_bfs, trace
 from gxgraph.analytics.graph import CLASSIFICATION_TYPES, country_regions, is_japanese, region_of
 from gxgraph.analytics.rows import EvidencePath, NodeRow, PlacedNodeRow, Scored, Step
@@ -169,7 +169,7 @@ def brokers(
     >>> [(b.id, b.betweenness, b.constraint) for b in brokers(g)]
     [('b', 1.0, 0.5), ('a', 0.0, 1.0), ('c', 0.0, 1.0)]
     """
-    net = Net(graph, CLASSIFICATION_TYPES, backend)
+    net = net_of(graph, CLASSIFICATION_TYPES, backend)
     names, n, degree = net.names, len(net.names), net.degree()
     exact_below = EXACT_LIMIT if net.ig is not None else NETWORKX_LIMIT
     k = sample_size if sample_size is not None else (None if n < exact_below else DEFAULT_SAMPLE)
@@ -185,15 +185,18 @@ def brokers(
     for i in pool:
         node, reach = names[i], dict[str, list[Step]]()
         for nbr in net.neighbours(i):
-            tie = [_link(graph, node, nbr)]
-            ends = [(nbr, tie)]
+            # Steps only for the first path to each region: a hub has thousands of neighbours.
             if graph.nodes[nbr].get("kind") == "partnership":
                 parties = (p for p, keys in graph.succ[nbr].items() if "PARTY" in keys and p != node)
-                ends = [(p, [*tie, Step(from_id=nbr, type="PARTY", to_id=p)]) for p in sorted(parties)]
-            for end, path in ends:
-                region = region_of(graph, end, regions)
-                if region:
-                    reach.setdefault(region, path)
+                for party in sorted(parties):
+                    region = region_of(graph, party, regions)
+                    if region and region not in reach:
+                        party_step = Step(from_id=nbr, type="PARTY", to_id=party)
+                        reach[region] = [_link(graph, node, nbr), party_step]
+            else:
+                region = region_of(graph, nbr, regions)
+                if region and region not in reach:
+                    reach[region] = [_link(graph, node, nbr)]
         comps = {"betweenness": round(between[i] / top, 6), "regions": round(len(reach) / region_count, 6)}
         extra = {"degree": degree[i], "betweenness": round(between[i], 9), "regions_bridged": sorted(reach)}
         evidence = [EvidencePath(note=f"reaches {r}", steps=reach[r]) for r in sorted(reach)]
@@ -246,7 +249,7 @@ def communities(
     >>> [[m.id for m in c.top_members] for c in communities(g)]
     [['c', 'a', 'b'], ['d', 'e', 'f']]
     """
-    net = Net(graph, CLASSIFICATION_TYPES, backend)
+    net = net_of(graph, CLASSIFICATION_TYPES, backend)
     names, degree = net.names, net.degree()
     groups = sorted((sorted(group) for group in net.louvain(seed, resolution)), key=lambda g: (-len(g), g[0]))
     regions = country_regions(graph)
@@ -257,7 +260,7 @@ def communities(
         for node in members:
             if graph.nodes[node].get("kind") == "field":
                 fields[node] += 1.0
-            for field, keys in graph.succ[node].items():
+            for field, keys in graph._succ[node].items():  # not the view: this reads every member
                 if "STRONG_IN" in keys:
                     fields[field] += float(keys["STRONG_IN"].get("score") or 0.0)
         places = Counter(r for r in (region_of(graph, node, regions) for node in members) if r)
@@ -314,20 +317,19 @@ def isolated_companies(
     [('far', None, None), ('near', 1, 't')]
     """
     frontier: dict[str, list[Step]] = {}
-    for source, field, rel_type, score in graph.edges(keys=True, data="score"):
-        kind = graph.nodes[source].get("kind")
-        if (
-            rel_type == "STRONG_IN"
-            and kind == "institution"
-            and score is not None
-            and score >= frontier_min_score
-        ):
-            for tech in sorted(t for t, keys in graph.succ[field].items() if "COVERS" in keys):
-                why = [
-                    Step(from_id=source, type=rel_type, to_id=field),
-                    Step(from_id=field, type="COVERS", to_id=tech),
-                ]
-                frontier.setdefault(tech, why)
+    # The institutions' adjacency in edge order, rather than the edge view over every relationship.
+    for source, outgoing in graph._succ.items():
+        if graph._node[source].get("kind") != "institution":
+            continue
+        for field, keys in outgoing.items():
+            score = keys["STRONG_IN"].get("score") if "STRONG_IN" in keys else None
+            if score is not None and score >= frontier_min_score:
+                for tech in sorted(t for t, covers in graph._succ[field].items() if "COVERS" in covers):
+                    why = [
+                        Step(from_id=source, type="STRONG_IN", to_id=field),
+                        Step(from_id=field, type="COVERS", to_id=tech),
+                    ]
+                    frontier.setdefault(tech, why)
     parents = actor_bfs(graph, frontier)
     found: list[tuple[float, str, int | None]] = []
     for node, kind in graph.nodes(data="kind"):
@@ -388,7 +390,7 @@ def central_institutions(
     >>> [(c.id, c.gx_technologies, c.dx_technologies) for c in central_institutions(g)]
     [('both-lab', 1, 1), ('gx-lab', 1, 0)]
     """
-    net = Net(graph, {"LOCATED_IN", "IN_SEGMENT"}, backend)
+    net = net_of(graph, {"LOCATED_IN", "IN_SEGMENT"}, backend)
     attrs = [graph.nodes[name] for name in net.names]
     reset = [_DOMAIN_RESET.get(a.get("domain"), 0.0) if a.get("kind") == "technology" else 0.0 for a in attrs]
     rank_of = dict(zip(net.names, net.pagerank(reset if any(reset) else [1.0] * len(reset)), strict=True))

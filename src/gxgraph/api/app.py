@@ -36,6 +36,7 @@ from gxgraph.api.routes import (
     transfer,
 )
 from gxgraph.errors import GxGraphError
+from gxgraph.services.keys import KeyCache
 from gxgraph.services.projection import ProjectionCache
 from gxgraph.settings import Settings, get_settings
 from gxgraph.store import open_store
@@ -98,11 +99,14 @@ def create_app(settings: Settings | None = None, store: GraphStore | None = None
     app.mount("/static", StaticFiles(packages=[("gxgraph.api", "static")]), name="static")
     app.include_router(docs.router)
     app.state.settings = settings
+    app.state.api_keys = KeyCache(settings.api_key_cache_seconds)
     if store is not None:
         app.state.store = store
         app.state.projections = _projections(store, settings)
     install_error_handlers(app)
-    app.add_middleware(BodySizeLimit, max_bytes=settings.max_body_bytes)
+    app.add_middleware(
+        BodySizeLimit, max_bytes=settings.max_body_bytes, by_path={"/v1/import": settings.max_import_bytes}
+    )
     app.add_middleware(RequestDeadline, seconds=settings.request_deadline_seconds)
     app.add_middleware(QueryTextGuard)
     app.add_middleware(RateLimit)  # runs right after AuthenticateFirst: it needs the key

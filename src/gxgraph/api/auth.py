@@ -3,8 +3,10 @@
 FastAPI reads and parses a request body before it resolves dependencies, so a key check written as
 a dependency lets an anonymous client make the server read and parse 60 MB first. Here the key is
 checked from the headers alone; the record found goes into the request state, where the ``deps``
-role checks read it. A request from the web explorer without a key header is authenticated by its
-session cookie instead (``gxgraph.web.sessions``), and its writes must carry the session's CSRF token.
+role checks read it. An active key read lately is checked against the process's ``KeyCache``
+(``app.state.api_keys``) without a thread-pool hop or a store round trip. A request from the web
+explorer without a key header is authenticated by its session cookie instead
+(``gxgraph.web.sessions``), and its writes must carry the session's CSRF token.
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ from starlette.types import ASGIApp, Receive, Scope, Send
 from gxgraph.api.errors import gxgraph_error_response
 from gxgraph.domain.vocabulary import Role
 from gxgraph.errors import GxGraphError
-from gxgraph.services.keys import ApiKeyInfo, authenticate
+from gxgraph.services.keys import ApiKeyInfo, KeyCache, authenticate
 from gxgraph.settings import Settings
 from gxgraph.store.base import GraphStore
 from gxgraph.web.sessions import CSRF_HEADER, SAFE_METHODS, check_csrf, current_session, session_key
@@ -58,7 +60,11 @@ class AuthenticateFirst:
                     check_csrf(session, request.headers.get(CSRF_HEADER))
                 key: ApiKeyInfo = await run_in_threadpool(session_key, store, session)
             else:
-                key = await run_in_threadpool(authenticate, store, presented, anonymous)
+                cache: KeyCache = request.app.state.api_keys
+                if cache.holds(presented):
+                    key = authenticate(store, presented, anonymous, cache)
+                else:
+                    key = await run_in_threadpool(authenticate, store, presented, anonymous, cache)
         except GxGraphError as exc:
             await gxgraph_error_response(request, exc)(scope, receive, send)
             return

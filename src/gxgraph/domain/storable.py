@@ -87,6 +87,14 @@ class StorableModel(BaseModel):
     @field_validator("*", mode="after")
     @classmethod
     def _storable(cls, value: Any) -> Any:
+        # The values nearly every field holds, settled without storable_problem's walk (an import
+        # checks millions of them).
+        kind = type(value)
+        if kind is str:
+            if UNSTORABLE_CHARACTERS.search(value) is None:
+                return value
+        elif value is None or kind is bool or (kind is int and INT64_MIN <= value <= INT64_MAX):
+            return value
         problem = storable_problem(value)
         if problem is not None:
             raise ValueError(problem)

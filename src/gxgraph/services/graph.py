@@ -79,6 +79,18 @@ def _edge(rel_type: str, source: str, target: str, props: Row) -> Edge:
     return Edge(type=RelType(rel_type), from_id=source, to_id=target, properties=public_props(props))
 
 
+def _path(
+    parents: dict[str, tuple[str, tuple[str, str, str]] | None], node_id: str
+) -> list[tuple[str, str, str]]:
+    """The (type, from, to) of the relationships from the walk's origin to ``node_id``."""
+    path = []
+    step = parents[node_id]
+    while step is not None:
+        path.append(step[1])
+        step = parents[step[0]]
+    return path[::-1]
+
+
 def neighbors(
     store: GraphStore,
     node_id: str,
@@ -96,7 +108,8 @@ def neighbors(
     query per hop, each over the current frontier, so O(edges touched) rather than O(paths). The rows
     read are bounded inside the queries by ``expansion_budget(limit)``, and the walk stops at the hop
     where ``limit`` neighbours are found: later hops could only add farther nodes, which would be cut.
-    Hops return ids and kinds only; properties are fetched for the ``limit`` neighbours returned.
+    Hops return ids and kinds only; properties are fetched for the ``limit`` neighbours returned and
+    for the relationships on their paths.
 
     A country or market segment reached through ``LOCATED_IN`` or ``IN_SEGMENT`` (a classification,
     see ``CLASSIFYING``) is returned but not walked through, unless ``through_classifiers``: everything
@@ -105,7 +118,7 @@ def neighbors(
     origin = get_node(store, node_id)
     types = [t.value for t in rel_types] if rel_types else None
     wanted = {k.value for k in kinds} if kinds else None
-    parents: dict[str, tuple[str, Edge] | None] = {node_id: None}
+    parents: dict[str, tuple[str, tuple[str, str, str]] | None] = {node_id: None}  # (type, from, to)
     found: list[tuple[str, int]] = []
     frontier = [node_id]
     truncated = False
@@ -126,7 +139,7 @@ def neighbors(
                 continue
             here = hop["from_id"]
             source, target = (here, other) if hop["outgoing"] else (other, here)
-            parents[other] = (here, _edge(hop["type"], source, target, hop["rel_props"]))
+            parents[other] = (here, (hop["type"], source, target))
             if through_classifiers or not (hop["outgoing"] and hop["type"] in CLASSIFYING):
                 next_frontier.append(other)
             if wanted is None or hop["kind"] in wanted:
@@ -135,17 +148,16 @@ def neighbors(
     if len(found) > limit:
         truncated = True
         found = found[:limit]
-    props = store.fetch_nodes([other for other, _ in found])
+    paths = {other: _path(parents, other) for other, _ in found}
+    props = store.fetch_nodes(list(paths))
+    walked = store.fetch_walked_relationships(sorted({key for path in paths.values() for key in path}))
+    edges = {key: _edge(*key, rel_props) for key, rel_props in walked.items()}
     result = []
     for other, distance in found:
-        if other not in props:  # deleted since the walk saw it
+        via = [edges[key] for key in paths[other] if key in edges]
+        if other not in props or len(via) < len(paths[other]):  # deleted since the walk saw it
             continue
-        via: list[Edge] = []
-        step = parents[other]
-        while step is not None:
-            via.append(step[1])
-            step = parents[step[0]]
-        result.append(Neighbor(node=public_props(props[other]), distance=distance, via=via[::-1]))
+        result.append(Neighbor(node=public_props(props[other]), distance=distance, via=via))
     return Neighborhood(
         origin=origin.model_dump(mode="json"),
         neighbors=result,

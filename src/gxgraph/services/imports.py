@@ -20,7 +20,7 @@ import json
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from enum import StrEnum
-from typing import Any, NamedTuple
+from typing import IO, Any, NamedTuple, TypeVar
 
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
@@ -30,7 +30,13 @@ from gxgraph.domain.relationships import Relationship, RelationshipBase
 from gxgraph.domain.schema import endpoint_problems
 from gxgraph.domain.vocabulary import utc_now
 from gxgraph.errors import GraphChanged, InvalidInput
-from gxgraph.services.records import node_props, public_props, relationship_props
+from gxgraph.services.records import (
+    HASH_KEY,
+    content_hash,
+    node_props,
+    public_props,
+    relationship_props,
+)
 from gxgraph.store.base import GraphStore, Progress, WriteBatch
 from gxgraph.store.journal import SYSTEM, Actor, Journal, node_change, relationship_change
 
@@ -117,9 +123,10 @@ def _csv_cell(value: str) -> Any:
     return value
 
 
-def parse_csv(text: str, file: str | None = None) -> Iterator[ParsedRow]:
-    """Rows of a CSV file with a header; empty cells are absent, ``[...]``/``{...}`` cells are JSON."""
-    reader = csv.DictReader(io.StringIO(text))
+def parse_csv(text: str | Iterable[str], file: str | None = None) -> Iterator[ParsedRow]:
+    """Rows of a CSV file (its text, or a text file read with ``newline=""``) with a header; empty
+    cells are absent, ``[...]``/``{...}`` cells are JSON."""
+    reader = csv.DictReader(io.StringIO(text) if isinstance(text, str) else text)
     if reader.fieldnames is None:
         return
     for record in reader:
@@ -144,6 +151,22 @@ def parse(data: bytes | str, fmt: ImportFormat, file: str | None = None) -> Iter
     # Only "\n" ends a JSON Lines row: str.splitlines() also cuts at U+2028, U+2029 and U+0085, which a
     # JSON string holds raw (json.dumps(ensure_ascii=False) writes them so), and at \x0b, \x0c, \x1c-\x1e.
     return parse_jsonl((line.removesuffix("\r") for line in data.split("\n")), file)
+
+
+def parse_stream(stream: IO[bytes], fmt: ImportFormat, file: str | None = None) -> Iterator[ParsedRow]:
+    """As :func:`parse`, reading ``stream`` line by line instead of whole, so a large upload (spooled to
+    disk) is never held as one string; text that is not UTF-8 is ``InvalidInput`` when reached."""
+    if fmt is ImportFormat.CSV:
+        rows = parse_csv(io.TextIOWrapper(stream, encoding="utf-8-sig", newline=""), file)
+    else:
+        # newline="\n": only "\n" ends a line, as in parse (U+2028 and the like stay inside rows).
+        text = io.TextIOWrapper(stream, encoding="utf-8-sig", newline="\n")
+        rows = parse_jsonl((line.removesuffix("\n").removesuffix("\r") for line in text), file)
+    try:
+        yield from rows
+    except UnicodeDecodeError as exc:
+        problem = {"file": file, "line": 0, "message": str(exc)}
+        raise InvalidInput("the file is not UTF-8 text; nothing was written", [problem]) from exc
 
 
 Where = tuple[str | None, int]
@@ -195,12 +218,37 @@ def _same(existing: Row, new: Row) -> bool:
     return comparable(existing) == comparable(new)
 
 
-def _tally(report: ImportReport, what: str, stored: Row | None, props: Row) -> bool:
-    """Count a row as created, updated or unchanged; True when it has to be written."""
-    change = "created" if stored is None else "unchanged" if _same(stored, props) else "updated"
+def _count(report: ImportReport, what: str, change: str) -> None:
     field_name = f"{what}_{change}"
     setattr(report, field_name, getattr(report, field_name) + 1)
-    return change != "unchanged"
+
+
+K = TypeVar("K")
+
+
+def _compare(
+    hashed: dict[K, Row], stored_hashes: dict[K, str | None], read: Callable[[list[K]], dict[K, Row]]
+) -> dict[K, Row | None]:
+    """What each item of ``hashed`` (key: its props with their ``_hash``) replaces: ``None`` when not
+    stored, its stored props when they differ; items stored unchanged are left out.
+
+    An equal stored hash means unchanged without reading anything; only the items whose hash differs
+    or is missing (written before hashes, or by a write that does not hash) are read and compared.
+    """
+    differing = [key for key, props in hashed.items() if stored_hashes.get(key, "") != props[HASH_KEY]]
+    unsure = [key for key in differing if key in stored_hashes]
+    read_back = read(unsure) if unsure else {}
+    found: dict[K, Row | None] = {}
+    for key in differing:
+        stored = read_back.get(key)
+        if stored is None or not _same(stored, hashed[key]):
+            found[key] = stored
+    return found
+
+
+def _hashed(props: Row) -> Row:
+    props[HASH_KEY] = content_hash(props)
+    return props
 
 
 def _stamp(props: Row, now: str) -> Row:
@@ -234,15 +282,17 @@ def _plan(
     # write refuse the plan.
     version = store.graph_version()
     errors = list(row_errors)
-    existing_nodes = store.fetch_nodes(list(nodes))
+    stored_nodes = store.fetch_node_hashes(list(nodes))
     for node_id, (where, node) in nodes.items():
-        stored = existing_nodes.get(node_id)
-        if stored is not None and stored.get("kind") != node.kind:  # type: ignore[attr-defined]
-            errors.append(_error(where, f"id {node_id!r} is already a {stored.get('kind')}"))
+        stored = stored_nodes.get(node_id)
+        if stored is not None and stored[0] != node.kind:  # type: ignore[attr-defined]
+            errors.append(_error(where, f"id {node_id!r} is already a {stored[0]}"))
 
     file_kinds = {node_id: NodeKind(node.kind) for node_id, (_, node) in nodes.items()}  # type: ignore[attr-defined]
     endpoint_ids = {end for key in rels for end in (key[0], key[2])} - file_kinds.keys()
-    stored_kinds = {nid: NodeKind(p["kind"]) for nid, p in store.fetch_nodes(list(endpoint_ids)).items()}
+    stored_kinds = {
+        nid: NodeKind(kind) for nid, (kind, _) in store.fetch_node_hashes(list(endpoint_ids)).items()
+    }
     kinds = {**stored_kinds, **file_kinds}
     for (source, rel_type, target), (where, _) in rels.items():
         for problem in endpoint_problems(RelType(rel_type), source, target, kinds):
@@ -252,28 +302,45 @@ def _plan(
 
     plan = _Plan(report=ImportReport(rows=count, graph_version=version))
     now = utc_now()
-    for node_id, (_, node) in nodes.items():
-        props = node_props(node)
-        stored = existing_nodes.get(node_id)
-        if _tally(plan.report, "nodes", stored, props):
-            kind = file_kinds[node_id]
-            plan.batch.nodes.setdefault(kind, []).append({"id": node_id, "props": _stamp(props, now)})
-            plan.changes.append(node_change(node_id, kind.value, stored, props))
+    new_nodes = {node_id: _hashed(node_props(node)) for node_id, (_, node) in nodes.items()}
+    node_hashes = {node_id: stored[1] for node_id, stored in stored_nodes.items()}
+    writes = _compare(new_nodes, node_hashes, store.fetch_nodes)
+    for node_id, props in new_nodes.items():
+        if node_id not in writes:
+            _count(plan.report, "nodes", "unchanged")
+            continue
+        before = writes[node_id]
+        _count(plan.report, "nodes", "created" if before is None else "updated")
+        kind = file_kinds[node_id]
+        group = plan.batch.nodes if before is not None else plan.batch.new_nodes
+        group.setdefault(kind, []).append({"id": node_id, "props": _stamp(props, now)})
+        plan.changes.append(node_change(node_id, kind.value, before, props))
 
     by_type: dict[RelType, list[RelationshipBase]] = {}
     for (_, rel_type, _), (_, rel) in rels.items():
         by_type.setdefault(RelType(rel_type), []).append(rel)
+    stored_ids = stored_nodes.keys() | stored_kinds.keys()
     for rel_type, items in by_type.items():
-        stored_rels = store.fetch_relationships(rel_type, [(r.source_id, r.target_id) for r in items])
-        for rel in items:
-            props = relationship_props(rel)
-            stored = stored_rels.get((rel.source_id, rel.target_id))
-            if _tally(plan.report, "relationships", stored, props):
-                plan.batch.relationships.setdefault(rel_type, []).append(
-                    {"from": rel.source_id, "to": rel.target_id, "props": _stamp(props, now)}
-                )
-                change = relationship_change(rel_type.value, rel.source_id, rel.target_id, stored, props)
-                plan.changes.append(change)
+        new_rels = {(r.source_id, r.target_id): _hashed(relationship_props(r)) for r in items}
+        # A relationship with an endpoint not stored yet cannot be stored: a first import reads none.
+        could_exist = [pair for pair in new_rels if pair[0] in stored_ids and pair[1] in stored_ids]
+        rel_hashes = store.fetch_relationship_hashes(rel_type, could_exist) if could_exist else {}
+
+        def read(pairs: list[tuple[str, str]], rel_type: RelType = rel_type) -> dict[tuple[str, str], Row]:
+            return store.fetch_relationships(rel_type, pairs)
+
+        rel_writes = _compare(new_rels, rel_hashes, read)
+        for (source, target), props in new_rels.items():
+            if (source, target) not in rel_writes:
+                _count(plan.report, "relationships", "unchanged")
+                continue
+            before = rel_writes[(source, target)]
+            _count(plan.report, "relationships", "created" if before is None else "updated")
+            rel_group = plan.batch.relationships if before is not None else plan.batch.new_relationships
+            rel_group.setdefault(rel_type, []).append(
+                {"from": source, "to": target, "props": _stamp(props, now)}
+            )
+            plan.changes.append(relationship_change(rel_type.value, source, target, before, props))
     return plan
 
 

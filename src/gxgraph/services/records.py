@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import unicodedata
 from typing import Any
 
+import orjson
 from pydantic import ValidationError
 
 from gxgraph.domain.kinds import NodeKind, RelType
@@ -16,6 +18,8 @@ from gxgraph.errors import GxGraphError
 
 Row = dict[str, Any]
 _ENDPOINT_FIELDS = {"source_id", "target_id", "type"}
+HASH_KEY = "_hash"
+"""The stored property holding a node's or relationship's ``content_hash`` (written by imports)."""
 
 
 def normalize(text: str) -> str:
@@ -68,6 +72,20 @@ def relationship_props(rel: RelationshipBase) -> Row:
 def relationship_from_props(
     rel_type: RelType | str, source: str, target: str, props: Row
 ) -> RelationshipBase:
-    """Rebuild the domain model of a stored relationship."""
+    """Rebuild the domain model of a stored relationship (its internal ``_`` properties left out)."""
     model = REL_MODELS[RelType(rel_type)]
-    return model.model_validate({**props, "from": source, "to": target})
+    public = {key: value for key, value in props.items() if not key.startswith("_")}
+    return model.model_validate({**public, "from": source, "to": target})
+
+
+def content_hash(props: Row) -> str:
+    """A digest of what an import compares: the public properties of a stored map but ``updated_at``.
+
+    Maps with the same hash hold the same compared properties (up to a 128-bit collision), so a
+    re-import reads the stored hashes and reads the full maps only of the items whose hash differs.
+
+    >>> content_hash({"id": "a", "updated_at": "x", "_rev": "1"}) == content_hash({"id": "a"})
+    True
+    """
+    compared = {k: v for k, v in props.items() if not k.startswith("_") and k != "updated_at"}
+    return hashlib.blake2b(orjson.dumps(compared, option=orjson.OPT_SORT_KEYS), digest_size=16).hexdigest()

@@ -118,12 +118,14 @@ class SavedQueryRun(BaseModel):
 
 
 def _arguments_model(parameters: list[SavedQueryParameter]) -> type[BaseModel]:
+    # Fields by position, each aliased to its parameter's name: a Cypher parameter may be named like
+    # `_from`, which pydantic would take for a private attribute rather than a field.
     fields: dict[str, Any] = {
-        parameter.name: (
+        f"p{number}": (
             _PYTHON_TYPES[parameter.type],
-            Field(default=parameter.default) if parameter.default is not None else ...,
+            Field(default=parameter.default if parameter.default is not None else ..., alias=parameter.name),
         )
-        for parameter in parameters
+        for number, parameter in enumerate(parameters)
     }
     config = ConfigDict(extra="forbid", strict=True, allow_inf_nan=False)
     return create_model("SavedQueryArguments", __config__=config, **fields)
@@ -136,7 +138,7 @@ def _arguments(saved: SavedQuery, values: dict[str, Any]) -> dict[str, Any]:
     numbers = {p.name for p in saved.parameters if p.type is ParameterType.NUMBER}
     given = {key: float(v) if key in numbers and type(v) is int else v for key, v in values.items()}
     try:
-        return model.model_validate(given).model_dump()
+        return model.model_validate(given).model_dump(by_alias=True)
     except ValidationError as exc:
         details = validation_details(exc.errors(include_url=False), ("body", "parameters"))
         raise InvalidInput(f"the parameters do not match saved query {saved.name!r}", details) from exc

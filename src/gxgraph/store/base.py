@@ -64,9 +64,26 @@ class WriteBatch:
     nodes: dict[NodeKind, list[Row]] = field(default_factory=dict)
     relationships: dict[RelType, list[Row]] = field(default_factory=dict)
     """Each row: ``{"from": id, "to": id, "props": {...}}``."""
+    new_nodes: dict[NodeKind, list[Row]] = field(default_factory=dict)
+    """Rows as ``nodes`` that the caller found absent at the ``expected_version`` it writes at: created
+    without MERGE's lookup. Written as ``nodes`` by a write without an ``expected_version``."""
+    new_relationships: dict[RelType, list[Row]] = field(default_factory=dict)
+    """Rows as ``relationships``, found absent as ``new_nodes`` are."""
 
     def __len__(self) -> int:
-        return sum(map(len, self.nodes.values())) + sum(map(len, self.relationships.values()))
+        groups = (self.nodes, self.relationships, self.new_nodes, self.new_relationships)
+        return sum(len(rows) for group in groups for rows in group.values())
+
+    def merged(self) -> WriteBatch:
+        """This batch with its new rows among the upserts (for a write that cannot rely on them being
+        absent: one without a version guard)."""
+        nodes = {kind: [*rows] for kind, rows in self.nodes.items()}
+        for kind, rows in self.new_nodes.items():
+            nodes.setdefault(kind, []).extend(rows)
+        rels = {rel_type: [*rows] for rel_type, rows in self.relationships.items()}
+        for rel_type, rows in self.new_relationships.items():
+            rels.setdefault(rel_type, []).extend(rows)
+        return WriteBatch(nodes, rels)
 
 
 @dataclass(frozen=True)
@@ -124,6 +141,13 @@ class GraphStore(Protocol):
     def fetch_relationships(
         self, rel_type: RelType, pairs: Sequence[tuple[str, str]]
     ) -> dict[tuple[str, str], Row]: ...
+    def fetch_walked_relationships(
+        self, keys: Sequence[tuple[str, str, str]]
+    ) -> dict[tuple[str, str, str], Row]: ...
+    def fetch_node_hashes(self, ids: Sequence[str]) -> dict[str, tuple[str, str | None]]: ...
+    def fetch_relationship_hashes(
+        self, rel_type: RelType, pairs: Sequence[tuple[str, str]]
+    ) -> dict[tuple[str, str], str | None]: ...
     def write(
         self,
         batch: WriteBatch,
@@ -233,17 +257,23 @@ def update_params(stored: Row, props: Row, actor: Actor) -> Row:
 
 def batch_journal(batch: WriteBatch) -> Journal:
     """The system's journal of a batch written without one: every row an ``upsert``."""
+    every = batch.merged()
     changes = [
         node_change(row["id"], kind.value, None, row["props"]) | {"op": "upsert"}
-        for kind, rows in batch.nodes.items()
+        for kind, rows in every.nodes.items()
         for row in rows
     ]
     changes += [
         relationship_change(rel_type.value, row["from"], row["to"], None, row["props"]) | {"op": "upsert"}
-        for rel_type, rows in batch.relationships.items()
+        for rel_type, rows in every.relationships.items()
         for row in rows
     ]
     return Journal(SYSTEM, "write", changes)
+
+
+def _public(props: Any) -> Row:
+    """A stored relationship's properties without the internal ones (``_hash``)."""
+    return {key: value for key, value in dict(props).items() if not key.startswith("_")}
 
 
 def chunks(rows: Sequence[T], size: int) -> Iterator[Sequence[T]]:
@@ -290,18 +320,58 @@ class CypherStore(SideRecords):
         found: dict[str, Row] = {}
         for batch in chunks(list(ids), 10_000):
             for row in self._read(self._q("fetch_nodes"), {"ids": list(batch)}):
-                found[row["props"]["id"]] = dict(row["props"])
+                # No stored property is null; a null is a key a backend's variant projected away.
+                props = {key: value for key, value in row["props"].items() if value is not None}
+                found[props["id"]] = props
         return found
 
     def fetch_relationships(
         self, rel_type: RelType, pairs: Sequence[tuple[str, str]]
     ) -> dict[tuple[str, str], Row]:
+        """The stored properties of the ``rel_type`` relationships among ``pairs`` (internal ``_``
+        properties left out: no reader of relationships is meant to see them)."""
         found: dict[tuple[str, str], Row] = {}
         keys = [{"from": s, "to": t} for s, t in pairs]
         text = self._q("fetch_relationships", rel=rel_type.value)
         for batch in chunks(keys, 10_000):
             for row in self._read(text, {"keys": list(batch)}):
-                found[(row["from"], row["to"])] = dict(row["props"])
+                found[(row["from"], row["to"])] = _public(row["props"])
+        return found
+
+    def fetch_walked_relationships(
+        self, keys: Sequence[tuple[str, str, str]]
+    ) -> dict[tuple[str, str, str], Row]:
+        """The stored properties of the relationships among ``keys`` ((type, from, to)), of any types,
+        by key: those on the paths a neighbourhood walk returns."""
+        found: dict[tuple[str, str, str], Row] = {}
+        rows = [{"type": rel_type, "from": source, "to": target} for rel_type, source, target in keys]
+        for batch in chunks(rows, 10_000):
+            for row in self._read(self._q("fetch_walked_relationships"), {"keys": list(batch)}):
+                found[(row["type"], row["from"], row["to"])] = dict(row["props"])
+        return found
+
+    def fetch_node_hashes(self, ids: Sequence[str]) -> dict[str, tuple[str, str | None]]:
+        """The kind and content hash (``None`` when stored without one) of each stored node among ``ids``."""
+        found: dict[str, tuple[str, str | None]] = {}
+        for batch in chunks(list(ids), 10_000):
+            for row in self._read(self._q("fetch_node_hashes"), {"ids": list(batch)}):
+                found[row["id"]] = (row["kind"], row["hash"])
+        return found
+
+    def fetch_relationship_hashes(
+        self, rel_type: RelType, pairs: Sequence[tuple[str, str]]
+    ) -> dict[tuple[str, str], str | None]:
+        """The content hash (``None`` when stored without one) of each stored ``rel_type`` relationship
+        among ``pairs`` (the query reads by source or by pair, whichever its backend plans well)."""
+        wanted = set(pairs)
+        found: dict[tuple[str, str], str | None] = {}
+        text = self._q("fetch_relationship_hashes", rel=rel_type.value)
+        for batch in chunks(sorted(wanted), 10_000):
+            keys = [{"from": source, "to": target} for source, target in batch]
+            ids = sorted({source for source, _ in batch})
+            for row in self._read(text, {"ids": ids, "keys": keys}):
+                if (row["from"], row["to"]) in wanted:
+                    found[(row["from"], row["to"])] = row["hash"]
         return found
 
     @abstractmethod
@@ -478,7 +548,7 @@ class CypherStore(SideRecords):
             if not ids:
                 return
             for row in self._read(self._q("page_relationships"), {"ids": ids}):
-                yield {"type": row["type"], "from": row["from"], "to": row["to"], **dict(row["props"])}
+                yield {"type": row["type"], "from": row["from"], "to": row["to"], **_public(row["props"])}
             after = ids[-1]
 
     def counts(self) -> dict[str, dict[str, int]]:

@@ -147,9 +147,11 @@ def search_grams(search_key: str) -> list[str]:
     >>> search_grams(" gx 水素")
     ['gx', '水素', 'g', 'x', '水', '素']
     """
-    pairs = (search_key[i : i + 2] for i in range(len(search_key) - 1))
-    grams = dict.fromkeys(pair for pair in pairs if _indexable(pair))
-    grams.update(dict.fromkeys(character for character in search_key if _indexable(character)))
+    # The pairs without whitespace are those inside a word of str.split() (which splits at exactly the
+    # characters str.isspace() names), in the same order: one pass of C instead of a test per pair.
+    words = search_key.split()
+    grams = dict.fromkeys(word[i : i + 2] for word in words for i in range(len(word) - 1))
+    grams.update(dict.fromkeys(character for word in words for character in word))
     return list(grams)
 
 
@@ -177,6 +179,14 @@ def _with_grams(props: Row) -> Row:
     """``props`` with the ``_grams`` of its search key (a node without one is never found by search)."""
     search = props.get("_search")
     return props | {"_grams": search_grams(search)} if isinstance(search, str) else props
+
+
+def _grammed(nodes: dict[NodeKind, list[Row]]) -> dict[str, list[Row]]:
+    """Node rows by label, their props given the ``_grams`` of their search key."""
+    return {
+        kind.label: [row | {"props": _with_grams(row["props"])} for row in rows]
+        for kind, rows in nodes.items()
+    }
 
 
 class FalkorDBStore(CypherStore):
@@ -291,21 +301,27 @@ class FalkorDBStore(CypherStore):
         """
         if not len(batch):
             return self.graph_version()
+        journal_params = (journal or batch_journal(batch)).parameters()
+        if expected_version is None:
+            batch = batch.merged()
         nodes = {kind: rows for kind, rows in batch.nodes.items() if rows}
+        new_nodes = {kind: rows for kind, rows in batch.new_nodes.items() if rows}
         rels = {rel_type: rows for rel_type, rows in batch.relationships.items() if rows}
+        new_rels = {rel_type: rows for rel_type, rows in batch.new_relationships.items() if rows}
         parts = [self._q("guard_graph_version")]
         parts += [self._q("merge_nodes_part", label=kind.label) for kind in nodes]
+        parts += [self._q("create_nodes_part", label=kind.label) for kind in new_nodes]
         parts += [self._q("merge_relationships_part", rel=rel_type.value) for rel_type in rels]
+        parts += [self._q("create_relationships_part", rel=rel_type.value) for rel_type in new_rels]
         parts += [self._q("append_audit_entry"), self._q("return_graph_version")]
         text = "\n".join(parts)
         params = {
             "expected": -1 if expected_version is None else expected_version,
-            "nodes": {
-                kind.label: [row | {"props": _with_grams(row["props"])} for row in rows]
-                for kind, rows in nodes.items()
-            },
+            "nodes": _grammed(nodes),
+            "new_nodes": _grammed(new_nodes),
             "rels": {rel_type.value: list(rows) for rel_type, rows in rels.items()},
-            "journal": (journal or batch_journal(batch)).parameters(),
+            "new_rels": {rel_type.value: list(rows) for rel_type, rows in new_rels.items()},
+            "journal": journal_params,
         }
         with translate_errors():
             try:
@@ -313,9 +329,11 @@ class FalkorDBStore(CypherStore):
             except redis.ResponseError as exc:
                 if "division by zero" not in str(exc).lower():
                     raise
-                # merge_relationships_part's abort: an endpoint vanished after the caller checked it.
-                every = [row for rows in rels.values() for row in rows]
-                written = (row["id"] for rows in nodes.values() for row in rows)
+                # A relationship part's abort: an endpoint vanished after the caller checked it.
+                every = [row for group in (rels, new_rels) for rows in group.values() for row in rows]
+                written = (
+                    row["id"] for group in (nodes, new_nodes) for rows in group.values() for row in rows
+                )
                 raise missing_endpoints(self, every, self._read, written) from exc
         if not result:
             raise GraphChanged(

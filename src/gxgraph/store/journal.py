@@ -31,6 +31,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+import orjson
+
 from gxgraph.domain.vocabulary import utc_now
 
 Row = dict[str, Any]
@@ -159,8 +161,10 @@ def encode_changes(changes: Sequence[Row]) -> str:
     >>> decode_changes(encode_changes([{"op": "create"}]))
     [{'op': 'create'}]
     """
-    text = json.dumps(list(changes), ensure_ascii=False, sort_keys=True)
-    return base64.b64encode(zlib.compress(text.encode(), 1)).decode("ascii")
+    # orjson: UTF-8 JSON like json.dumps(ensure_ascii=False), read back by json.loads, 7x faster on an
+    # import's hundreds of thousands of changes.
+    text = orjson.dumps(list(changes), option=orjson.OPT_SORT_KEYS)
+    return base64.b64encode(zlib.compress(text, 1)).decode("ascii")
 
 
 def decode_changes(stored: str) -> list[Row]:

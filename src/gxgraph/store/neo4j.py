@@ -244,12 +244,17 @@ class Neo4jStore(CypherStore):
         if not len(batch):
             return self.graph_version()
         journal = journal or batch_journal(batch)
+        if expected_version is None:
+            batch = batch.merged()
         steps = [Step(self._q("bump_graph_version"), {}, _version_check(expected_version))]
-        for kind, rows in batch.nodes.items():
-            text = self._q("merge_nodes", label=kind.label)
+        texts = [self._q("merge_nodes", label=kind.label) for kind in batch.nodes]
+        texts += [self._q("create_nodes", label=kind.label) for kind in batch.new_nodes]
+        for text, rows in zip(texts, [*batch.nodes.values(), *batch.new_nodes.values()], strict=True):
             steps += [Step(text, {"rows": list(part)}) for part in chunks(rows, batch_size)]
-        for rel_type, rows in batch.relationships.items():
-            text = self._q("merge_relationships", rel=rel_type.value)
+        texts = [self._q("merge_relationships", rel=rel.value) for rel in batch.relationships]
+        texts += [self._q("create_relationships", rel=rel.value) for rel in batch.new_relationships]
+        groups = [*batch.relationships.values(), *batch.new_relationships.values()]
+        for text, rows in zip(texts, groups, strict=True):
             for part in chunks(rows, batch_size):
                 steps.append(Step(text, {"rows": list(part)}, self._endpoints_check(part)))
         steps.append(Step(self._q("record_audit_entry"), {"journal": journal.parameters()}))

@@ -5,6 +5,7 @@
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Body, Header, Query, Response, status
+from fastapi.concurrency import run_in_threadpool
 from pydantic import BaseModel
 
 from gxgraph.api.deps import NodeId, SecretariatKey, StoreDep, ViewerKey
@@ -50,14 +51,16 @@ def _with_etag(response: Response, stored: nodes.StoredNode) -> NodeBase:
     return stored.node
 
 
+# The lookups are coroutines that send only the store call to the thread pool: a sync handler costs
+# a second hop, for FastAPI validates a sync handler's return value in the pool too.
 @router.get("/nodes/{node_id}", tags=["graph"], response_model=Node)
-def get_node(node_id: NodeId, store: StoreDep, _: ViewerKey, response: Response) -> Any:
+async def get_node(node_id: NodeId, store: StoreDep, _: ViewerKey, response: Response) -> Any:
     """Get a node of any kind by id; the `ETag` header carries its revision."""
-    return _with_etag(response, nodes.get_stored_node(store, node_id))
+    return _with_etag(response, await run_in_threadpool(nodes.get_stored_node, store, node_id))
 
 
 @router.get("/nodes/{node_id}/neighbors", tags=["graph"])
-def get_neighbors(
+async def get_neighbors(
     node_id: NodeId,
     store: StoreDep,
     _: ViewerKey,
@@ -75,9 +78,9 @@ def get_neighbors(
     ] = False,
 ) -> graph.Neighborhood:
     """Nodes within 1-3 hops of a node, each with the relationships that reach it."""
-    return graph.neighbors(
-        store, node_id, depth=depth, direction=direction, rel_types=rel_type, kinds=kind, limit=limit,
-        through_classifiers=through_classifiers,
+    return await run_in_threadpool(
+        graph.neighbors, store, node_id, depth=depth, direction=direction, rel_types=rel_type,
+        kinds=kind, limit=limit, through_classifiers=through_classifiers,
     )  # fmt: skip
 
 
@@ -92,8 +95,8 @@ def _register(kind: NodeKind) -> None:
         page = nodes.list_nodes(store, kind, params.to_request(kind))
         return {"items": page.items, "total": page.total, "next_cursor": page.next_cursor}
 
-    def get_node(node_id: NodeId, store: StoreDep, _: ViewerKey, response: Response) -> Any:
-        return _with_etag(response, nodes.get_stored_node(store, node_id, kind))
+    async def get_node(node_id: NodeId, store: StoreDep, _: ViewerKey, response: Response) -> Any:
+        return _with_etag(response, await run_in_threadpool(nodes.get_stored_node, store, node_id, kind))
 
     def create_node(body: NodeBase, store: StoreDep, caller: SecretariatKey, response: Response) -> Any:
         return _with_etag(response, nodes.create_node(store, body, caller.actor))

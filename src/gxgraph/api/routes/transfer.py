@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import tempfile
 from typing import Annotated
 
 from fastapi import APIRouter, Query, Request
@@ -12,11 +13,13 @@ from starlette.background import BackgroundTask
 from gxgraph.api.deps import SecretariatKey, SettingsDep, StoreDep, ViewerKey
 from gxgraph.api.errors import ERROR_RESPONSES
 from gxgraph.services.exports import ExportFormat, snapshot
-from gxgraph.services.imports import ImportFormat, ImportReport, import_rows, parse
+from gxgraph.services.imports import ImportFormat, ImportReport, import_rows, parse_stream
 
 router = APIRouter(tags=["import and export"], responses=ERROR_RESPONSES)
 
 _CSV_TYPES = ("text/csv", "application/csv")
+SPOOL_IN_MEMORY_BYTES = 8 * 1024 * 1024
+"""An import body up to this size stays in memory; a larger one goes to a temporary file."""
 
 
 @router.post(
@@ -45,16 +48,19 @@ async def import_graph(
     if fmt is None:
         content_type = request.headers.get("content-type", "").split(";")[0].strip().lower()
         fmt = ImportFormat.CSV if content_type in _CSV_TYPES else ImportFormat.JSONL
-    body = await request.body()
-    rows = parse(body, fmt)
-    return await run_in_threadpool(
-        import_rows,
-        store,
-        rows,
-        batch_size=settings.import_batch_size,
-        dry_run=dry_run,
-        actor=caller.actor,
-    )
+    # Spooled rather than read whole: a national-scale file is parsed line by line from disk.
+    with tempfile.SpooledTemporaryFile(max_size=SPOOL_IN_MEMORY_BYTES) as body:
+        async for chunk in request.stream():
+            body.write(chunk)
+        body.seek(0)
+        return await run_in_threadpool(
+            import_rows,
+            store,
+            parse_stream(body, fmt),
+            batch_size=settings.import_batch_size,
+            dry_run=dry_run,
+            actor=caller.actor,
+        )
 
 
 @router.get(

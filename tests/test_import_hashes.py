@@ -1,0 +1,122 @@
+"""Imports compare content hashes: an unchanged re-import reads hashes and writes nothing, a changed
+row is found by its hash, a graph written before hashes imports as before, and no reader sees them."""
+
+from __future__ import annotations
+
+import json
+
+from gxgraph.domain.kinds import NodeKind, RelType
+from gxgraph.services.changes import FeedRequest, read_feed
+from gxgraph.services.exports import export_graphml, export_jsonl
+from gxgraph.services.graph import neighbors
+from gxgraph.services.nodes import get_node
+from gxgraph.services.records import HASH_KEY, content_hash
+from gxgraph.services.relationships import get_relationship
+from gxgraph.store.base import GraphStore, WriteBatch
+from gxgraph.store.side_records import AuditQuery
+from tests.conftest import load_jsonl
+from tests.test_imports import GOOD, jsonl
+
+PAIRS = [("ai", "llm")]
+
+
+def changed(store: GraphStore, since: int) -> list[tuple[str, object, object]]:
+    """The feed's changes after ``since``: op, before and after, leaving out the re-stamped updated_at."""
+
+    def compared(side: dict[str, object] | None) -> dict[str, object] | None:
+        return None if side is None else {k: v for k, v in side.items() if k != "updated_at"}
+
+    changes = read_feed(store, FeedRequest(since=since)).changes
+    return [(c.op, compared(c.before), compared(c.after)) for c in changes]
+
+
+def audit_seqs(store: GraphStore) -> list[int]:
+    return [entry["seq"] for entry in store.audit_entries(AuditQuery(limit=1000))]
+
+
+def test_import_stores_a_hash_of_every_row(store: GraphStore) -> None:
+    load_jsonl(store, jsonl(GOOD))
+    hashes = store.fetch_node_hashes(["ai", "llm", "uni"])
+    stored = store.fetch_nodes(["ai"])["ai"]
+    assert hashes["ai"] == ("field", content_hash(stored))
+    assert all(hash_ is not None for _, hash_ in hashes.values())
+    covers = store.fetch_relationship_hashes(RelType.COVERS, PAIRS)[("ai", "llm")]
+    assert covers == content_hash(store.fetch_relationships(RelType.COVERS, PAIRS)[("ai", "llm")])
+
+
+def test_unchanged_reimport_writes_nothing_and_leaves_no_audit_entry(store: GraphStore) -> None:
+    load_jsonl(store, jsonl(GOOD))
+    version, seqs = store.graph_version(), audit_seqs(store)
+    revisions = {node_id: props["_rev"] for node_id, props in store.fetch_nodes(["ai", "llm"]).items()}
+    report = load_jsonl(store, jsonl(GOOD))
+    assert (report.nodes_unchanged, report.relationships_unchanged) == (3, 2)
+    assert report.nodes_created + report.nodes_updated + report.relationships_updated == 0
+    assert (store.graph_version(), audit_seqs(store)) == (version, seqs)
+    after = {node_id: props["_rev"] for node_id, props in store.fetch_nodes(["ai", "llm"]).items()}
+    assert after == revisions
+
+
+def test_a_changed_row_is_found_by_its_hash(store: GraphStore) -> None:
+    load_jsonl(store, jsonl(GOOD))
+    version = store.graph_version()
+    old = store.fetch_node_hashes(["llm"])["llm"][1]
+    old_rel = store.fetch_relationship_hashes(RelType.STRONG_IN, [("uni", "ai")])[("uni", "ai")]
+    report = load_jsonl(store, jsonl([*GOOD[:1], dict(GOOD[1], trl=8), *GOOD[2:4], dict(GOOD[4], score=0.5)]))
+    assert (report.nodes_updated, report.nodes_unchanged) == (1, 2)
+    assert (report.relationships_updated, report.relationships_unchanged) == (1, 1)
+    assert store.fetch_node_hashes(["llm"])["llm"][1] not in (None, old)
+    assert store.fetch_relationship_hashes(RelType.STRONG_IN, [("uni", "ai")])[("uni", "ai")] != old_rel
+    assert changed(store, version) == [
+        ("update", {"trl": 7}, {"trl": 8}),
+        ("update", {"score": 0.9}, {"score": 0.5}),
+    ]
+
+
+def _without_hashes(store: GraphStore) -> None:
+    """Write GOOD as a store written before hashes holds it: the same properties, no ``_hash``."""
+    load_jsonl(store, jsonl(GOOD))
+    nodes = store.fetch_nodes(["ai", "llm", "uni"])
+    batch = WriteBatch()
+    for props in nodes.values():
+        public = {key: value for key, value in props.items() if key != HASH_KEY and key != "_grams"}
+        batch.nodes.setdefault(NodeKind(props["kind"]), []).append({"id": props["id"], "props": public})
+    for row in GOOD[3:]:
+        rel_type, source, target = RelType(str(row["type"])), str(row["from"]), str(row["to"])
+        props = store.fetch_relationships(rel_type, [(source, target)])[(source, target)]
+        batch.relationships.setdefault(rel_type, []).append({"from": source, "to": target, "props": props})
+    store.write(batch)
+
+
+def test_a_graph_written_before_hashes_imports_as_before(store: GraphStore) -> None:
+    _without_hashes(store)
+    assert {hash_ for _, hash_ in store.fetch_node_hashes(["ai", "llm", "uni"]).values()} == {None}
+    assert set(store.fetch_relationship_hashes(RelType.COVERS, PAIRS).values()) == {None}
+    version, seqs = store.graph_version(), audit_seqs(store)
+    report = load_jsonl(store, jsonl(GOOD))
+    assert (report.nodes_unchanged, report.relationships_unchanged) == (3, 2)
+    assert (store.graph_version(), audit_seqs(store)) == (version, seqs)
+
+    report = load_jsonl(store, jsonl([dict(GOOD[1], trl=8), dict(GOOD[3], illustrative=False)]))
+    assert (report.nodes_updated, report.relationships_updated) == (1, 1)
+    assert changed(store, version) == [
+        ("update", {"trl": 7}, {"trl": 8}),
+        ("update", {"illustrative": True}, {"illustrative": False}),
+    ]
+    assert store.fetch_node_hashes(["llm"])["llm"][1] is not None  # rewritten rows get their hash
+    assert store.fetch_node_hashes(["ai"])["ai"][1] is None
+
+
+def test_no_reader_sees_the_hash(store: GraphStore) -> None:
+    load_jsonl(store, jsonl(GOOD))
+    seen = [
+        "".join(export_jsonl(store)),
+        "".join(export_graphml(store)),
+        get_node(store, "llm").model_dump_json(),
+        get_relationship(store, RelType.COVERS, "ai", "llm").model_dump_json(),
+        neighbors(store, "ai", depth=1).model_dump_json(),
+        json.dumps([c.model_dump(mode="json") for c in read_feed(store, FeedRequest()).changes]),
+        json.dumps(store.fetch_relationships(RelType.COVERS, PAIRS)[("ai", "llm")]),
+        json.dumps(list(store.iter_relationships())),
+    ]
+    assert all(HASH_KEY not in text for text in seen)
+    assert HASH_KEY in store.fetch_nodes(["ai"])["ai"]  # stored, only hidden
