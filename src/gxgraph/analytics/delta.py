@@ -23,6 +23,7 @@ from typing import Any
 import networkx as nx
 
 from gxgraph.analytics.columns import NODE_COLUMNS, RELATIONSHIP_COLUMNS
+from gxgraph.store.journal import patched
 
 __all__ = ["DeltaMismatch", "apply_changes"]
 
@@ -52,17 +53,6 @@ def _edge_data(rel_type: str, props: Row) -> dict[str, Any]:
         if value is not None:
             data[name] = value
     return data
-
-
-def _patched(current: Row, after: Row) -> dict[str, Any]:
-    """``current`` with the changed properties of ``after`` (a null one removed)."""
-    merged = dict(current)
-    for name, value in after.items():
-        if value is None:
-            merged.pop(name, None)
-        else:
-            merged[name] = value
-    return merged
 
 
 class _Delta:
@@ -108,7 +98,7 @@ class _Delta:
     def patch_node(self, node: str, after: Row) -> None:
         self._require(node, "an update")
         # The current attributes hold JSON columns parsed (never as text), so only the new ones parse.
-        self.nodes[node] = _node_attrs(_patched(self.nodes[node], after))
+        self.nodes[node] = _node_attrs(patched(self.nodes[node], after))
 
     def delete_node(self, node: str) -> None:
         self._require(node, "a delete")
@@ -152,7 +142,7 @@ class _Delta:
         if rel_type not in keys:
             raise DeltaMismatch(f"an update of {rel_type} {source!r} -> {target!r}, which it lacks")
         self._set_keys(
-            source, target, {**keys, rel_type: _edge_data(rel_type, _patched(keys[rel_type], after))}
+            source, target, {**keys, rel_type: _edge_data(rel_type, patched(keys[rel_type], after))}
         )
 
     def delete_edge(self, rel_type: str, source: str, target: str) -> None:

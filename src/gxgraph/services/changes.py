@@ -23,7 +23,7 @@ from gxgraph.services.audit import Change, shown_change
 from gxgraph.services.imports import ImportReport, ParsedRow, import_rows
 from gxgraph.services.records import node_from_props, relationship_from_props
 from gxgraph.store.base import GraphStore
-from gxgraph.store.journal import PART_SIZE, SYSTEM, Actor, decode_changes
+from gxgraph.store.journal import PART_SIZE, SYSTEM, Actor, decode_changes, patched
 
 Row = dict[str, Any]
 RelKey = tuple[str, str, str]
@@ -176,7 +176,7 @@ class _Replay:
                 self.store.delete_node(change.id, self.actor)
                 return
             base = {} if change.op in ("create", "upsert") else self._current_node(change.id)
-            self.nodes[change.id] = _patched(base, after)
+            self.nodes[change.id] = patched(base, after)
         elif change.entity == "relationship" and change.type and change.from_ and change.to:
             key = (change.type, change.from_, change.to)
             if change.op == "delete":
@@ -184,7 +184,7 @@ class _Replay:
                 self.store.delete_relationship(RelType(change.type), change.from_, change.to, self.actor)
                 return
             base = {} if change.op in ("create", "upsert") else self._current_relationship(key)
-            self.relationships[key] = _patched(base, after)
+            self.relationships[key] = patched(base, after)
 
     def flush(self) -> None:
         if not self.nodes and not self.relationships:
@@ -194,16 +194,6 @@ class _Replay:
         parsed = (ParsedRow("change feed", number, row) for number, row in enumerate(rows, 1))
         self.reports.append(import_rows(self.store, parsed, actor=self.actor))
         self.nodes, self.relationships = {}, {}
-
-
-def _patched(props: Row, after: Row) -> Row:
-    patched = {key: value for key, value in props.items() if not key.startswith("_")}
-    for key, value in after.items():
-        if value is None:
-            patched.pop(key, None)
-        else:
-            patched[key] = value
-    return patched
 
 
 def _node_row(props: Row) -> Row:

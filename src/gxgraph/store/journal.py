@@ -27,7 +27,7 @@ import base64
 import getpass
 import json
 import zlib
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -85,6 +85,22 @@ def difference(before: Row | None, after: Row | None) -> tuple[Row | None, Row |
         return old, new
     keys = sorted(key for key in old.keys() | new.keys() if old.get(key) != new.get(key))
     return {key: old.get(key) for key in keys}, {key: new.get(key) for key in keys}
+
+
+def patched(props: Mapping[str, Any], after: Mapping[str, Any]) -> Row:
+    """The public ``props`` with a change's ``after`` applied (a null removes the property): the
+    inverse of :func:`difference`.
+
+    >>> patched({"a": 1, "b": 2, "_rev": "x"}, {"b": None, "c": 3})
+    {'a': 1, 'c': 3}
+    """
+    result = {key: value for key, value in props.items() if not key.startswith("_")}
+    for key, value in after.items():
+        if value is None:
+            result.pop(key, None)
+        else:
+            result[key] = value
+    return result
 
 
 def node_change(node_id: str, kind: str, before: Row | None, after: Row | None) -> Row:
