@@ -1,4 +1,5 @@
-// One page of {{label}} nodes, filtered and keyset-paginated; returns {props} rows.
+// One page of {{label}} nodes, filtered and keyset-paginated; returns {props} rows (without _grams, as
+// fetch_nodes).
 // Params: $eq, $min, $max (maps of allow-listed property -> value), $text (lower-case substring of
 // names or null), $sort (allow-listed property), $missing (stand-in for an absent sort value),
 // $after_value / $after_id (the previous page's last row, or null), $limit.
@@ -12,6 +13,6 @@ WITH n, coalesce(n[$sort], $missing) AS sort_value
 WHERE $after_id IS NULL
    OR sort_value {{after}} $after_value
    OR (sort_value = $after_value AND n.id > $after_id)
-RETURN properties(n) AS props
+RETURN n {.*, _grams: null} AS props
 ORDER BY sort_value {{order}}, n.id ASC
 LIMIT $limit

@@ -15,7 +15,7 @@ from gxgraph.services import graph, nodes
 from gxgraph.services.exports import export_graphml, export_jsonl
 from gxgraph.services.records import search_key
 from gxgraph.store import cypher
-from gxgraph.store.base import WriteBatch
+from gxgraph.store.base import NodeQuery, WriteBatch
 from gxgraph.store.falkordb import FalkorDBStore, query_grams, search_grams
 from tests.conftest import SAMPLE, load_jsonl
 
@@ -156,5 +156,9 @@ def test_reads_and_exports_leave_the_grams_out(sample: FalkorDBStore) -> None:
     assert "_grams" not in stored
     assert stored["_search"]  # the other internal properties are still read
     assert stored["_rev"]
+    assert not any("_grams" in props for props in sample.iter_nodes())
+    listed = sample.list_nodes(NodeQuery(NodeKind.COMPANY, sort="id", limit=5))
+    assert len(listed) == 5
+    assert not any("_grams" in props for props in listed)
     assert "_grams" not in "".join(export_jsonl(sample))
     assert "_grams" not in "".join(export_graphml(sample))

@@ -271,6 +271,12 @@ def batch_journal(batch: WriteBatch) -> Journal:
     return Journal(SYSTEM, "write", changes)
 
 
+def _stored(props: Any) -> Row:
+    """A node's properties as read with a key projected away (``fetch_nodes.cypher``): no stored
+    property is null, so a null is such a key."""
+    return {key: value for key, value in props.items() if value is not None}
+
+
 def _public(props: Any) -> Row:
     """A stored relationship's properties without the internal ones (``_hash``)."""
     return {key: value for key, value in dict(props).items() if not key.startswith("_")}
@@ -320,8 +326,7 @@ class CypherStore(SideRecords):
         found: dict[str, Row] = {}
         for batch in chunks(list(ids), 10_000):
             for row in self._read(self._q("fetch_nodes"), {"ids": list(batch)}):
-                # No stored property is null; a null is a key a backend's variant projected away.
-                props = {key: value for key, value in row["props"].items() if value is not None}
+                props = _stored(row["props"])
                 found[props["id"]] = props
         return found
 
@@ -506,7 +511,7 @@ class CypherStore(SideRecords):
             "after_id": query.after_id,
             "limit": query.limit,
         }
-        return [dict(row["props"]) for row in self._read(text, params)]
+        return [_stored(row["props"]) for row in self._read(text, params)]
 
     def count_nodes(self, query: NodeQuery) -> int:
         rows = self._read(self._q("count_nodes", label=query.kind.label), self._filter_params(query))
@@ -532,7 +537,7 @@ class CypherStore(SideRecords):
         while True:
             rows = self._read(self._q("page_nodes"), {"after": after, "limit": page_size})
             for row in rows:
-                yield dict(row["props"])
+                yield _stored(row["props"])
             if len(rows) < page_size:
                 return
             after = rows[-1]["props"]["id"]
