@@ -136,6 +136,26 @@ def test_delete_node_detaches(small: GraphStore) -> None:
     assert small.counts() == {"nodes": {"technology": 10}, "relationships": {}}
 
 
+def test_counts_are_counted_again_only_after_a_write(
+    small: GraphStore, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    queries: list[str] = []
+    read = small._read  # type: ignore[attr-defined]
+
+    def counting(text: str, params: dict[str, object]) -> object:
+        queries.append(text)
+        return read(text, params)
+
+    monkeypatch.setattr(small, "_read", counting)
+    first = small.counts()
+    counted = len(queries)
+    assert small.counts() == first
+    assert len(queries) == counted + 1  # the graph version only
+    first["nodes"]["technology"] = 0  # a caller's copy: the next answer is unchanged
+    assert small.delete_node("t01") is True
+    assert small.counts() == {"nodes": {"technology": 9, "field": 1}, "relationships": {"COVERS": 9}}
+
+
 def test_api_keys_round_trip_and_survive_clear(store: GraphStore) -> None:
     key_id = uuid.uuid4().hex
     record = {"key_id": key_id, "hash": "h", "role": "viewer", "name": "n", "created_at": "2026-01-01"}

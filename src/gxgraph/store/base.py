@@ -556,10 +556,19 @@ class CypherStore(SideRecords):
                 yield {"type": row["type"], "from": row["from"], "to": row["to"], **_public(row["props"])}
             after = ids[-1]
 
+    _counted: tuple[int, dict[str, dict[str, int]]] | None = None
+    """The last counts and the graph version read before them (so they are of that version or later)."""
+
     def counts(self) -> dict[str, dict[str, int]]:
-        nodes = {r["kind"]: int(r["n"]) for r in self._read(self._q("count_nodes_by_kind"), {})}
-        rels = {r["type"]: int(r["n"]) for r in self._read(self._q("count_relationships_by_type"), {})}
-        return {"nodes": nodes, "relationships": rels}
+        """Nodes by kind and relationships by type; counted again only when the graph version moved
+        (counting walks every node and relationship: the explorer's home page and /v1/stats ask often)."""
+        version = self.graph_version()
+        counted = self._counted
+        if counted is None or counted[0] != version:
+            nodes = {r["kind"]: int(r["n"]) for r in self._read(self._q("count_nodes_by_kind"), {})}
+            rels = {r["type"]: int(r["n"]) for r in self._read(self._q("count_relationships_by_type"), {})}
+            counted = self._counted = (version, {"nodes": nodes, "relationships": rels})
+        return {part: dict(numbers) for part, numbers in counted[1].items()}
 
     def clear(self, actor: Actor = SYSTEM) -> None:
         # Small pages: deleting a hub detaches all its relationships in the same transaction. Each
