@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import sys
 from collections.abc import Iterator
-from contextlib import contextmanager
 from importlib import resources
 from pathlib import Path
 from typing import Annotated
@@ -26,8 +25,8 @@ from gxgraph.errors import GxGraphError
 from gxgraph.services import keys as key_service
 from gxgraph.services.exports import ExportFormat, snapshot
 from gxgraph.services.imports import ImportFormat, ImportReport, ParsedRow, import_rows, parse_stream
-from gxgraph.settings import Settings, get_settings
-from gxgraph.store import open_store
+from gxgraph.settings import get_settings
+from gxgraph.store import opened_store
 from gxgraph.store.base import GraphStore
 from gxgraph.store.journal import Actor
 
@@ -50,15 +49,6 @@ console = Console(stderr=True)
 # Package data: a symlink to seeds/sample.jsonl in a checkout, a copy in a wheel. pip installs wheels
 # unpacked, so the resource is a real file.
 SAMPLE_FILE = Path(str(resources.files("gxgraph") / "sample.jsonl"))
-
-
-@contextmanager
-def _store(settings: Settings | None = None) -> Iterator[GraphStore]:
-    store = open_store(settings or get_settings())
-    try:
-        yield store
-    finally:
-        store.close()
 
 
 def _format_of(path: Path) -> ImportFormat:
@@ -104,7 +94,7 @@ def import_command(
     dry_run: Annotated[bool, typer.Option(help="Validate and count, write nothing.")] = False,
 ) -> None:
     """Import files as one all-or-nothing batch; every bad row is listed with its line number."""
-    with _store() as store:
+    with opened_store() as store:
         _print_report(run_import(store, files, dry_run=dry_run))
 
 
@@ -118,7 +108,7 @@ def seed(
     if_empty: Annotated[bool, typer.Option(help="Do nothing when the graph already has nodes.")] = False,
 ) -> None:
     """Load the curated sample ecosystem (default) or a synthetic graph."""
-    with _store() as store:
+    with opened_store() as store:
         if if_empty and store.counts()["nodes"]:
             console.print("graph already has nodes; leaving it as it is")
             return
@@ -149,7 +139,7 @@ def export_command(
     ] = None,
 ) -> None:
     """Export the whole graph at one graph version (printed on stderr)."""
-    with _store() as store:
+    with opened_store() as store:
         # Read before opening the output, so a failed export leaves an existing file as it was.
         spooled = snapshot(store, fmt)
         out = output.open("w", encoding="utf-8") if output else sys.stdout
@@ -180,7 +170,7 @@ def serve(
     # Each worker opens the store itself; rate limits are counted in the store, so they hold across them.
     workers = workers or settings.workers
     if seed_if_empty:
-        with _store(settings) as store:
+        with opened_store(settings) as store:
             if not store.counts()["nodes"]:
                 _print_report(run_import(store, [SAMPLE_FILE]))
     console.print(
@@ -202,7 +192,7 @@ def keys_create(
     role: Annotated[Role, typer.Option(help="viewer < analyst < secretariat < admin.")] = Role.VIEWER,
 ) -> None:
     """Create an API key and print it (the only time it is shown)."""
-    with _store() as store:
+    with opened_store() as store:
         new = key_service.create_key(store, name, role, Actor.command_line())
         typer.echo(new.model_dump_json(indent=2))
 
@@ -212,7 +202,7 @@ def keys_dev() -> None:
     """Print the local development admin key, creating it (in GXGRAPH_DATA_DIR) the first time."""
     settings = get_settings()
     path = settings.data_dir / "dev-api-key"
-    with _store(settings) as store:
+    with opened_store(settings) as store:
         if path.exists():
             try:
                 key_service.authenticate(store, path.read_text(encoding="utf-8").strip())
@@ -230,14 +220,14 @@ def keys_dev() -> None:
 @keys_app.command("list")
 def keys_list() -> None:
     """List API keys (never their secrets)."""
-    with _store() as store:
+    with opened_store() as store:
         typer.echo(json.dumps([k.model_dump() for k in key_service.list_keys(store)], indent=2))
 
 
 @keys_app.command("revoke")
 def keys_revoke(key_id: Annotated[str, typer.Argument(help="The key_id shown by 'keys list'.")]) -> None:
     """Revoke an API key; servers refuse it within GXGRAPH_API_KEY_CACHE_SECONDS (2 s by default)."""
-    with _store() as store:
+    with opened_store() as store:
         key_service.revoke_key(store, key_id, Actor.command_line())
         typer.echo(f"revoked {key_id}")
 
@@ -245,7 +235,7 @@ def keys_revoke(key_id: Annotated[str, typer.Argument(help="The key_id shown by 
 @store_app.command("stats")
 def store_stats() -> None:
     """Print node and relationship counts and the graph version."""
-    with _store() as store:
+    with opened_store() as store:
         typer.echo(json.dumps({**store.counts(), "graph_version": store.graph_version()}, indent=2))
 
 

@@ -21,8 +21,7 @@ from gxgraph.analyses import ANALYSES, AnalysisParams, AnalysisSpec, Registry, r
 from gxgraph.cli_errors import ReportErrors
 from gxgraph.services.analysis import Analysis
 from gxgraph.services.projection import ProjectionCache
-from gxgraph.settings import get_settings
-from gxgraph.store import open_store
+from gxgraph.store import opened_store
 
 _KW = inspect.Parameter.KEYWORD_ONLY
 SVG_OPTION = "svg"
@@ -80,11 +79,8 @@ class Remote:
 def _compute_here(
     spec: AnalysisSpec[Any, Any], params: AnalysisParams, chart: bool
 ) -> tuple[Analysis[Any], str | None]:
-    store = open_store(get_settings())
-    try:
+    with opened_store() as store:
         analysis = run_analysis(spec, params, ProjectionCache(store), store)
-    finally:
-        store.close()
     return analysis, spec.svg(analysis.results) if chart and spec.svg else None
 
 

@@ -14,8 +14,7 @@ from gxgraph.cli_query import answer, choose_target
 from gxgraph.services import audit
 from gxgraph.services.audit import AuditFilter
 from gxgraph.services.changes import apply_changes
-from gxgraph.settings import get_settings
-from gxgraph.store import open_store
+from gxgraph.store import opened_store
 from gxgraph.store.journal import Actor
 
 app = typer.Typer(cls=ReportErrors, help="The audit log: every write, its author, before and after.")
@@ -60,12 +59,9 @@ def export_command(
     """Every matching entry of the local store's log with all its changes, as JSON Lines on stdout."""
     values = {"actor": actor, "id": item_id, "operation": operation, "since": since, "until": until}
     request = AuditFilter.model_validate(values)
-    store = open_store(get_settings())
-    try:
+    with opened_store() as store:
         for line in audit.export_entries(store, request):
             typer.echo(line, nl=False)
-    finally:
-        store.close()
 
 
 def sync(
@@ -89,14 +85,10 @@ def sync(
     if start is None and state is not None and state.exists():
         start = int(json.loads(state.read_text(encoding="utf-8"))["version"])
     reached, applied = start or 0, 0
-    store = open_store(get_settings())
-    try:
-        with Client(source, api_key=api_key) as client:
-            for page in client.iter_changes(reached):
-                applied += apply_changes(store, page.changes, Actor("sync", f"sync:{source}"))
-                reached = page.up_to_version
-                if state is not None:
-                    state.write_text(json.dumps({"url": source, "version": reached}), encoding="utf-8")
-    finally:
-        store.close()
+    with opened_store() as store, Client(source, api_key=api_key) as client:
+        for page in client.iter_changes(reached):
+            applied += apply_changes(store, page.changes, Actor("sync", f"sync:{source}"))
+            reached = page.up_to_version
+            if state is not None:
+                state.write_text(json.dumps({"url": source, "version": reached}), encoding="utf-8")
     typer.echo(json.dumps({"source": source, "applied": applied, "version": reached}))

@@ -16,8 +16,7 @@ from gxgraph.errors import InvalidInput
 from gxgraph.services import saved_queries
 from gxgraph.services.queries import QueryRequest, run_query
 from gxgraph.services.saved_queries import SavedQueryRun
-from gxgraph.settings import get_settings
-from gxgraph.store import open_store
+from gxgraph.store import opened_store
 from gxgraph.store.base import GraphStore
 
 app = typer.Typer(cls=ReportErrors, help="Read-only Cypher and saved queries (analyst role with --url).")
@@ -77,11 +76,8 @@ def answer(
         with Client(target.url, api_key=target.api_key) as client:
             answer = remote(client)
     else:
-        store = open_store(get_settings())
-        try:
+        with opened_store() as store:
             answer = local(store)
-        finally:
-            store.close()
     data = (
         [item.model_dump(mode="json") for item in answer]
         if isinstance(answer, list)

@@ -24,7 +24,7 @@ from gxgraph.sources.openalex_run import (
     snapshot_files,
 )
 from gxgraph.sources.patents import STARTER_MAPPING, load_patents
-from gxgraph.store import open_store
+from gxgraph.store import opened_store
 from gxgraph.store.journal import Actor
 
 app = typer.Typer(cls=ReportErrors, help="Fill the graph from OpenAlex and PatentsView; review weak matches.")
@@ -105,8 +105,7 @@ def openalex(
                 return
             records = fetch_api(client, scope, download_dir or settings.sources_dir / "openalex")
             console.print(f"{client.requests} OpenAlex requests")
-    store = open_store(settings)
-    try:
+    with opened_store(settings) as store:
         _print(
             load_records(
                 store,
@@ -117,8 +116,6 @@ def openalex(
                 actor=Actor.command_line(),
             )
         )
-    finally:
-        store.close()
 
 
 @app.command("patents")
@@ -140,8 +137,7 @@ def patents(
 ) -> None:
     """Add DEVELOPS.patents and each mapped technology's patent figures from PatentsView tables."""
     settings = get_settings()
-    store = open_store(settings)
-    try:
+    with opened_store(settings) as store:
         report = load_patents(
             store,
             folder,
@@ -154,8 +150,6 @@ def patents(
             actor=Actor.command_line(),
         )
         _print(report)
-    finally:
-        store.close()
 
 
 @app.command("import-csv")
@@ -176,8 +170,7 @@ def import_csv(
         )
     ]
     settings = get_settings()
-    store = open_store(settings)
-    try:
+    with opened_store(settings) as store:
         _print(
             load_csv(
                 store,
@@ -187,8 +180,6 @@ def import_csv(
                 actor=Actor.command_line(),
             )
         )
-    finally:
-        store.close()
 
 
 @review_app.callback(invoke_without_command=True)
@@ -199,11 +190,8 @@ def review_list(
     """List the review pairs (pending ones by default); accept or reject them by review id."""
     if ctx.invoked_subcommand is not None:
         return
-    store = open_store(get_settings())
-    try:
+    with opened_store() as store:
         items = review.list_items(store, status or review.ReviewStatus.PENDING)
-    finally:
-        store.close()
     for item in items:
         typer.echo(
             f"{item.review_id}  {item.status.value:8}  {item.score:.3f}  {item.source}: "
@@ -214,11 +202,8 @@ def review_list(
 
 
 def _decide(review_id: str, status: review.ReviewStatus) -> None:
-    store = open_store(get_settings())
-    try:
+    with opened_store() as store:
         item = review.decide(store, review_id, status, Actor.command_line())
-    finally:
-        store.close()
     typer.echo(item.model_dump_json(indent=2))
 
 

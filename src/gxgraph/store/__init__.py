@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from gxgraph.settings import Settings, StoreBackend
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from gxgraph.settings import Settings, StoreBackend, get_settings
 from gxgraph.store.base import GraphStore
 
 
@@ -43,3 +46,13 @@ def open_store(settings: Settings) -> GraphStore:
         store.close()
         raise
     return store
+
+
+@contextmanager
+def opened_store(settings: Settings | None = None) -> Iterator[GraphStore]:
+    """``open_store`` (with the environment's settings by default), closed when the block ends."""
+    store = open_store(settings or get_settings())
+    try:
+        yield store
+    finally:
+        store.close()
