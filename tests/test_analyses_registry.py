@@ -69,7 +69,7 @@ EXAMPLES: dict[str, dict[str, Any]] = {
     "countries": {"iso": ["us", "jp"]},
     "country-profile": {"iso_code": "jp"},
     "replication": {"partnership_id": "part-us-univ-ecosystem", "limit": 3},
-    "recommendation-evaluation": {"hidden": 0.3, "seed": 1},
+    "recommendation-evaluation": {"hidden": 0.3, "seed": 1, "max_queries": 50},
 }
 # Input each analysis must refuse, on both doors, before any analytic runs.
 BAD: dict[str, dict[str, Any]] = {

@@ -22,3 +22,15 @@ def test_evaluation_beats_the_baselines_and_is_deterministic(synthetic_graph: nx
         assert by_method[method].precision[10] > by_method["random"].precision[10]
         assert by_method[method].precision[10] > by_method["degree"].precision[10]
         assert by_method[method].recall[10] > 2 * by_method["random"].recall[10]
+
+
+def test_max_queries_evaluates_a_seeded_sample_of_the_query_companies(
+    synthetic_graph: nx.MultiDiGraph,
+) -> None:
+    every = evaluate(synthetic_graph, seed=3, methods=["adamic_adar"])
+    sample = evaluate(synthetic_graph, seed=3, methods=["adamic_adar"], max_queries=5)
+    assert every.queries > 5
+    assert sample.queries == 5
+    assert sample.hidden_pairs == every.hidden_pairs  # the same partnerships are hidden
+    again = evaluate(synthetic_graph, seed=3, methods=["adamic_adar"], max_queries=5)
+    assert [r.precision for r in again.results] == [r.precision for r in sample.results]

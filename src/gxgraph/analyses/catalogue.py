@@ -534,6 +534,13 @@ ANALYSES.register(
 class EvaluationParams(AnalysisParams):
     hidden: float = Field(default=0.2, ge=0.05, le=0.9, description="Share of active partnerships to hide.")
     seed: int = Field(default=0, ge=0, le=2**31 - 1, description="Seed of the hidden share.")
+    max_queries: int = Field(
+        default=1000,
+        ge=1,
+        le=100_000,
+        description="Evaluate a seeded sample of at most this many query companies (the cost grows "
+        "with their number).",
+    )
 
 
 ANALYSES.register(
@@ -541,7 +548,9 @@ ANALYSES.register(
         name="recommendation-evaluation",
         params=EvaluationParams,
         result=EvaluationReport,
-        compute=lambda p, q: evaluate(p.graph, hidden_fraction=q.hidden, seed=q.seed),
+        compute=lambda p, q: evaluate(
+            p.graph, hidden_fraction=q.hidden, seed=q.seed, max_queries=q.max_queries
+        ),
         summary="Precision and recall of the partner recommendations against random and degree baselines.",
         description="Hides a seeded share of the active partnerships between Japanese companies and "
         "institutions and asks every method to find them again; the seconds are the only "

@@ -153,12 +153,13 @@ def evaluate(
             return shuffler.sample(pool, min(cuts[-1], len(pool)))
         if method == "degree":
             return list(itertools.islice((i for i in by_degree if i not in linked), cuts[-1]))
-        candidates = everyone - linked
+        # Scored against every institution and the linked ones dropped after: a candidate set built
+        # per query cost O(institutions) per query, quadratic in the graph's size.
         if method == "personalized_pagerank":
-            mass = personalized_pagerank(walk, company)[0]
-            scores = {v: mass[v] for v in candidates if v in mass}
+            scores = personalized_pagerank(walk, company)[0]
         else:
-            scores = index.scores(company, candidates, method)
+            scores = index.scores(company, everyone, method)
+        scores = {v: score for v, score in scores.items() if v in everyone and v not in linked}
         return [v for v, _ in top_scores(scores, cuts[-1])]
 
     results = []

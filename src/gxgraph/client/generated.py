@@ -266,12 +266,16 @@ def replication(
     )
 
 
-def recommendation_evaluation(*, hidden: float = 0.2, seed: int = 0) -> Call[Analysis[EvaluationReport]]:
+def recommendation_evaluation(
+    *, hidden: float = 0.2, seed: int = 0, max_queries: int = 1000
+) -> Call[Analysis[EvaluationReport]]:
     """Precision and recall of the partner recommendations against random and degree baselines.
 
     ``GET /v1/analytics/recommendation-evaluation``; the formula is in ``gxgraph.analytics.evaluation.evaluate``.
     """
-    return analysis_call("recommendation-evaluation", {"hidden": hidden, "seed": seed})
+    return analysis_call(
+        "recommendation-evaluation", {"hidden": hidden, "seed": seed, "max_queries": max_queries}
+    )
 
 
 class SyncMethods(SyncSender):
