@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import json
 import threading
 import time
@@ -17,7 +18,7 @@ from gxgraph.analytics.columns import (
     column_rows,
     graph_from_columns,
 )
-from gxgraph.services.projection import ProjectionCache, build_projection
+from gxgraph.services.projection import ProjectionCache, build_projection, collector_paused
 from gxgraph.store.base import GraphStore, Row
 from tests.conftest import SAMPLE, load_jsonl
 from tests.test_imports import GOOD, jsonl
@@ -145,6 +146,41 @@ def test_concurrent_requests_for_one_answer_compute_it_once(store: GraphStore) -
     for worker in workers:
         worker.join(10)
     assert (answers, len(calls)) == ([3, 3, 3, 3], 1)
+
+
+def test_analyses_run_with_the_cycle_collector_paused_until_the_last_ends(store: GraphStore) -> None:
+    load_jsonl(store, jsonl(GOOD[:3]))
+    cache = ProjectionCache(store)
+    projection = cache.get()
+    inside, release = threading.Barrier(3), threading.Event()
+    seen: dict[str, bool] = {}
+
+    def analysis(name: str) -> Any:
+        def compute(graph: nx.MultiDiGraph) -> bool:
+            inside.wait(10)
+            release.wait(10)
+            seen[name] = gc.isenabled()
+            return True
+
+        return lambda: cache.compute_on(projection, name, compute)
+
+    first, second = (threading.Thread(target=analysis(name)) for name in ("first", "second"))
+    first.start()
+    second.start()
+    inside.wait(10)  # both are computing
+    assert not gc.isenabled()
+    release.set()
+    first.join(10)
+    second.join(10)
+    assert seen == {"first": False, "second": False}
+    assert gc.isenabled()
+    gc.disable()  # a process that turned the collector off keeps it off
+    try:
+        with collector_paused():
+            pass
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
 
 
 def test_heavy_analyses_are_precomputed_on_each_new_projection(sample_store: GraphStore) -> None:

@@ -60,17 +60,36 @@ class Projection:
             self.size = {"nodes": self.graph.number_of_nodes(), "relationships": self.graph.number_of_edges()}
 
 
+class _Pauses:
+    """How many sections pause the collector now, and whether it ran before the first of them."""
+
+    lock = threading.Lock()
+    count = 0
+    resume = False
+
+
 @contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Python's cycle collector off while a projection is built: the millions of dicts a build makes
-    trigger full collections that walk all of them again (a third of a 100k build's Python time)."""
-    enabled = gc.isenabled()
-    gc.disable()
+def collector_paused() -> Iterator[None]:
+    """Python's cycle collector off while a projection is built or an analysis runs, and on again when
+    the last such section ends (sections overlap across threads).
+
+    The millions of objects a build or an analysis makes trigger full collections that walk every
+    object of the projection again: a third of a 100k build's Python time, and 21 % of the whole
+    analytics suite's at 300k nodes (205 s against 260 s). What they leave is freed by reference
+    counting; the rare cycles, at the next collection after the section.
+    """
+    with _Pauses.lock:
+        _Pauses.count += 1
+        if _Pauses.count == 1:
+            _Pauses.resume = gc.isenabled()
+            gc.disable()
     try:
         yield
     finally:
-        if enabled:
-            gc.enable()
+        with _Pauses.lock:
+            _Pauses.count -= 1
+            if _Pauses.count == 0 and _Pauses.resume:
+                gc.enable()
 
 
 def build_projection(store: GraphStore) -> Projection:
@@ -82,7 +101,7 @@ def build_projection(store: GraphStore) -> Projection:
         version = store.graph_version()
         start = time.perf_counter()
         builder = ProjectionBuilder()
-        with _collector_paused():
+        with collector_paused():
             for nodes, relationships in store.iter_projection():
                 builder.add_nodes(nodes)
                 builder.add_relationships(relationships)
@@ -271,7 +290,8 @@ class ProjectionCache:
             waited: T = pending.result()
             return waited
         try:
-            result = compute(projection.graph)
+            with collector_paused():
+                result = compute(projection.graph)
         except BaseException as exc:
             pending.set_exception(exc)
             raise
