@@ -70,6 +70,18 @@ def render(backend: str, name: str, **fragments: str) -> str:
     return text
 
 
+def reads_parameter(text: str, name: str) -> bool:
+    r"""Whether query ``text`` reads parameter ``name`` outside its comments.
+
+    >>> reads_parameter("// $ids is not read here\nUNWIND $keys AS key RETURN key", "ids")
+    False
+    >>> reads_parameter("UNWIND $ids AS id RETURN id", "ids")
+    True
+    """
+    pattern = re.compile(rf"\${re.escape(name)}\b")
+    return any(pattern.search(line) for line in text.splitlines() if not line.lstrip().startswith("//"))
+
+
 def statements(text: str) -> list[str]:
     """Split a multi-statement file (schema DDL) on ``;`` lines, dropping comments and blanks."""
     body = "\n".join(line for line in text.splitlines() if not line.lstrip().startswith("//"))
