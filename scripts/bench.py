@@ -24,6 +24,7 @@ from typing import Any
 from gxgraph.domain.kinds import NodeKind
 from gxgraph.seeding.synthetic import SyntheticConfig, generate
 from gxgraph.services import graph, nodes
+from gxgraph.services.import_parts import import_in_parts
 from gxgraph.services.imports import ImportReport, ParsedRow, import_rows
 from gxgraph.services.projection import build_projection
 from gxgraph.store.base import GraphStore
@@ -35,24 +36,17 @@ def _rows(config: SyntheticConfig) -> list[ParsedRow]:
     return [ParsedRow("synthetic", n, row) for n, row in enumerate(generate(config), start=1)]
 
 
-IMPORT_ROWS = 650_000
-"""The most rows one import takes here. One import is one atomic write that holds its whole plan in
-memory (about 5.5 KB per row, measured at 121k rows) and reaches the embedded store as one query, so
-a larger graph (the 1M size: 6.1M rows, over 30 GB as one import) is imported as several consecutive
-imports of at most this many rows: nodes first, so every relationship's endpoints are stored."""
+IMPORT_ROWS = 1_000_000
+"""The default GXGRAPH_MAX_IMPORT_ROWS: a larger graph (the 1M size, 6.1M rows) is imported as
+``gxgraph import --part-rows`` does it (``services.import_parts``), in parts of at most this many rows."""
 
 
-def import_in_parts(store: GraphStore, rows: list[ParsedRow]) -> tuple[ImportReport, int]:
-    """``rows`` imported as consecutive imports of at most ``IMPORT_ROWS`` rows: the summed report and
-    the number of imports."""
-    ordered = sorted(rows, key=lambda row: not (isinstance(row.value, dict) and "kind" in row.value))
-    total, parts = ImportReport(rows=0), 0
-    for first in range(0, len(ordered), IMPORT_ROWS):
-        report = import_rows(store, ordered[first : first + IMPORT_ROWS], batch_size=5000)
-        parts += 1
-        for name, value in report.model_dump(exclude={"dry_run", "graph_version"}).items():
-            setattr(total, name, getattr(total, name) + value)
-    return total, parts
+def import_graph(store: GraphStore, rows: list[ParsedRow]) -> tuple[ImportReport, int]:
+    """``rows`` imported as one import, or past ``IMPORT_ROWS`` in parts: the report and the number
+    of imports made."""
+    if len(rows) <= IMPORT_ROWS:
+        return import_rows(store, rows, batch_size=5000), 1
+    return import_in_parts(store, lambda: rows, IMPORT_ROWS, batch_size=5000)
 
 
 def _time(action: Callable[[], Any], repeat: int) -> tuple[float, float]:
@@ -70,7 +64,7 @@ def bench_store(store: GraphStore, rows: list[ParsedRow], repeat: int) -> dict[s
     figures: dict[str, float] = {}
     store.clear()
     start = time.perf_counter()
-    report, parts = import_in_parts(store, rows)
+    report, parts = import_graph(store, rows)
     seconds = figures["import_seconds"] = time.perf_counter() - start
     written = report.nodes_created + report.relationships_created
     created = f"{report.nodes_created:,} nodes, {report.relationships_created:,} rels"
@@ -80,7 +74,7 @@ def bench_store(store: GraphStore, rows: list[ParsedRow], repeat: int) -> dict[s
         f" = {len(rows) / seconds:,.0f} rows/s ({written / seconds:,.0f} written/s)"
     )
     start = time.perf_counter()
-    again, _ = import_in_parts(store, rows)
+    again, _ = import_graph(store, rows)
     seconds = figures["reimport_seconds"] = time.perf_counter() - start
     print(
         f"  re-import (no changes, {again.nodes_unchanged + again.relationships_unchanged:,} unchanged):"

@@ -5,9 +5,11 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 from typer.testing import CliRunner
 
 from gxgraph.cli import app
+from gxgraph.settings import get_settings
 from tests.test_imports import GOOD, jsonl
 
 runner = CliRunner()
@@ -44,6 +46,28 @@ def test_multiple_files_import_as_one_batch(data_dir: Path) -> None:
     result = runner.invoke(app, ["import", str(nodes), str(rels)])
     assert result.exit_code == 0, result.output
     assert json.loads(result.stdout)["relationships_created"] == 1
+
+
+def test_import_in_parts_checks_everything_then_writes_in_parts(
+    data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    source = data_dir / "in.jsonl"
+    source.write_text(jsonl(GOOD), encoding="utf-8")
+    monkeypatch.setenv("GXGRAPH_MAX_IMPORT_ROWS", "4")
+    get_settings.cache_clear()
+    whole = runner.invoke(app, ["import", str(source)])
+    assert whole.exit_code == 2
+    assert "error (payload_too_large)" in whole.stderr
+    too_big = runner.invoke(app, ["import", str(source), "--part-rows", "5"])
+    assert too_big.exit_code == 2
+    assert "--part-rows is at most GXGRAPH_MAX_IMPORT_ROWS" in too_big.stderr
+    assert runner.invoke(app, ["import", str(source), "--part-rows", "2", "--dry-run"]).exit_code == 2
+    assert json.loads(runner.invoke(app, ["store", "stats"]).stdout)["nodes"] == {}
+    result = runner.invoke(app, ["import", str(source), "--part-rows", "2"])
+    assert result.exit_code == 0, result.output
+    assert "imported in 3 part(s)" in result.stderr
+    report = json.loads(result.stdout)
+    assert (report["rows"], report["nodes_created"], report["relationships_created"]) == (5, 3, 2)
 
 
 def test_key_lifecycle(data_dir: Path) -> None:

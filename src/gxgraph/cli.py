@@ -21,9 +21,10 @@ from gxgraph.cli_query import app as query_app
 from gxgraph.cli_report import app as report_app
 from gxgraph.cli_sources import app as sources_app
 from gxgraph.domain.vocabulary import Role
-from gxgraph.errors import GxGraphError
+from gxgraph.errors import GxGraphError, InvalidInput
 from gxgraph.services import keys as key_service
 from gxgraph.services.exports import ExportFormat, snapshot
+from gxgraph.services.import_parts import import_in_parts
 from gxgraph.services.imports import ImportFormat, ImportReport, ParsedRow, import_rows, parse_stream
 from gxgraph.settings import get_settings
 from gxgraph.store import opened_store
@@ -63,22 +64,34 @@ def _read_rows(files: list[Path]) -> Iterator[ParsedRow]:
 
 
 def run_import(
-    store: GraphStore, files: list[Path], dry_run: bool = False, quiet: bool = False
+    store: GraphStore, files: list[Path], dry_run: bool = False, quiet: bool = False, part_rows: int = 0
 ) -> ImportReport:
-    """Import ``files`` as one all-or-nothing import, with a progress bar on the terminal."""
-    rows = _read_rows(files)
+    """Import ``files`` as one all-or-nothing import (or, with ``part_rows``, checked whole and then
+    written in parts: ``services.import_parts``), with a progress bar on the terminal."""
     settings = get_settings()
     columns = (TextColumn("importing"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
     with Progress(*columns, console=console, disable=quiet) as progress:
         task = progress.add_task("import", total=None)
+        if part_rows:
+            report, parts = import_in_parts(
+                store,
+                lambda: _read_rows(files),
+                part_rows,
+                batch_size=settings.import_batch_size,
+                progress=lambda n: progress.advance(task, n),
+                actor=Actor.command_line(),
+            )
+            console.print(f"imported in {parts} part(s) of at most {part_rows:,} rows")
+            return report
         return import_rows(
             store,
-            rows,
+            _read_rows(files),
             batch_size=settings.import_batch_size,
             dry_run=dry_run,
             progress=lambda n: progress.advance(task, n),
             on_planned=lambda total: progress.update(task, total=total),
             actor=Actor.command_line(),
+            max_rows=settings.max_import_rows,
         )
 
 
@@ -92,10 +105,24 @@ def import_command(
         list[Path], typer.Argument(exists=True, dir_okay=False, help="JSON Lines or CSV files.")
     ],
     dry_run: Annotated[bool, typer.Option(help="Validate and count, write nothing.")] = False,
+    part_rows: Annotated[
+        int,
+        typer.Option(
+            min=0,
+            help="Past GXGRAPH_MAX_IMPORT_ROWS: check every row first, then write nodes and then "
+            "relationships as consecutive all-or-nothing imports of at most this many rows (0: one "
+            "import). A part failing midway leaves the earlier ones; running it again finishes it.",
+        ),
+    ] = 0,
 ) -> None:
     """Import files as one all-or-nothing batch; every bad row is listed with its line number."""
+    settings = get_settings()
+    if part_rows > settings.max_import_rows:
+        raise InvalidInput(f"--part-rows is at most GXGRAPH_MAX_IMPORT_ROWS ({settings.max_import_rows:,})")
+    if part_rows and dry_run:
+        raise InvalidInput("--dry-run checks one import; with --part-rows every row is checked anyway")
     with opened_store() as store:
-        _print_report(run_import(store, files, dry_run=dry_run))
+        _print_report(run_import(store, files, dry_run=dry_run, part_rows=part_rows))
 
 
 @app.command()
@@ -122,7 +149,11 @@ def seed(
                 for n, row in enumerate(generate(SyntheticConfig(nodes=synthetic, seed=random_seed)), 1)
             )
             report = import_rows(
-                store, rows, batch_size=get_settings().import_batch_size, actor=Actor.command_line()
+                store,
+                rows,
+                batch_size=get_settings().import_batch_size,
+                actor=Actor.command_line(),
+                max_rows=get_settings().max_import_rows,
             )
         else:
             report = run_import(store, [SAMPLE_FILE])

@@ -158,6 +158,17 @@ def test_an_import_has_a_limit_of_its_own_and_is_read_as_a_stream(store: GraphSt
         )
 
 
+def test_an_import_over_the_row_limit_is_413_and_writes_nothing(store: GraphStore) -> None:
+    for api in make_api(store, max_import_rows=len(GOOD) - 1):
+        response = api.client.post("/v1/import", content=jsonl(GOOD).encode(), headers=api.headers())
+        assert response.status_code == 413
+        assert response.json()["error"]["code"] == "payload_too_large"
+        assert "--part-rows" in response.json()["error"]["message"]
+        assert api.store.counts()["nodes"] == {}
+        fits = api.client.post("/v1/import", content=jsonl(GOOD[:-1]).encode(), headers=api.headers())
+        assert fits.status_code == 200, fits.text
+
+
 def test_malformed_json_body_is_422(api: Api) -> None:
     response = api.client.post(
         "/v1/fields", content=b"{not json", headers={**api.headers(), "Content-Type": "application/json"}

@@ -145,3 +145,15 @@ def test_a_server_started_without_the_owner_lock_is_retired_not_doubled(tmp_path
     finally:
         if _alive(legacy_pid):
             os.kill(legacy_pid, signal.SIGKILL)
+
+
+def test_the_server_takes_queries_past_redis_default_512_mb(tmp_path: Path) -> None:
+    """An import is one query: at ~770 bytes of query per node, Redis's default cap on one argument
+    (512 MB) refused imports of more than about 650k nodes. (A 600 MB query was tried by hand.)"""
+    store = FalkorDBStore.embedded(tmp_path, "g")
+    try:
+        connection = store._db.connection
+        for setting in ("proto-max-bulk-len", "client-query-buffer-limit"):
+            assert int(connection.config_get(setting)[setting]) >= 4 << 30
+    finally:
+        store.close()

@@ -29,7 +29,7 @@ from gxgraph.domain.nodes import Node, NodeBase
 from gxgraph.domain.relationships import Relationship, RelationshipBase
 from gxgraph.domain.schema import endpoint_problems
 from gxgraph.domain.vocabulary import utc_now
-from gxgraph.errors import GraphChanged, InvalidInput
+from gxgraph.errors import GraphChanged, InvalidInput, PayloadTooLarge
 from gxgraph.services.records import (
     HASH_KEY,
     content_hash,
@@ -172,43 +172,77 @@ def parse_stream(stream: IO[bytes], fmt: ImportFormat, file: str | None = None) 
 Where = tuple[str | None, int]
 
 
-def _error(where: Where, message: str) -> RowError:
+def row_error(where: Where, message: str) -> RowError:
     return RowError(file=where[0], line=where[1], message=message)
 
 
-def _validate_rows(
+class RowCount:
+    """How many rows an iteration has read so far, refused past ``most`` (``None``: no limit)."""
+
+    def __init__(self, most: int | None = None) -> None:
+        self.most, self.count = most, 0
+
+    def counted(self, rows: Iterable[ParsedRow]) -> Iterator[ParsedRow]:
+        for row in rows:
+            self.count += 1
+            if self.most is not None and self.count > self.most:
+                raise PayloadTooLarge(
+                    f"an import takes at most {self.most:,} rows (GXGRAPH_MAX_IMPORT_ROWS): one import "
+                    "holds all its rows in memory; import this one in parts (gxgraph import "
+                    "--part-rows N) or raise the limit; nothing was written"
+                )
+            yield row
+
+
+def validated(
     rows: Iterable[ParsedRow], errors: list[RowError]
+) -> Iterator[tuple[Where, NodeBase | RelationshipBase]]:
+    """Each well-formed row as a node or relationship model, with where it was read; a problem is
+    added to ``errors`` instead (relationship endpoints are not checked here)."""
+    for file, line, row in rows:
+        where = (file, line)
+        if isinstance(row, str):
+            errors.append(row_error(where, row))
+            continue
+        try:
+            if "kind" in row:
+                item: NodeBase | RelationshipBase = _node_adapter.validate_python(row)
+            elif "type" in row:
+                item = _rel_adapter.validate_python(row)
+            else:
+                errors.append(row_error(where, "a row needs 'kind' (a node) or 'type' (a relationship)"))
+                continue
+        except ValidationError as exc:
+            errors.append(row_error(where, _pydantic_message(exc)))
+            continue
+        yield where, item
+
+
+def repeated(where: Where, what: str, first: Where) -> RowError:
+    """The problem of a node or relationship given twice in one import."""
+    return row_error(where, f"{what} repeats line {first[1]}")
+
+
+def _validate_rows(
+    rows: Iterable[ParsedRow], errors: list[RowError], max_rows: int | None = None
 ) -> tuple[
     dict[str, tuple[Where, NodeBase]], dict[tuple[str, str, str], tuple[Where, RelationshipBase]], int
 ]:
     nodes: dict[str, tuple[Where, NodeBase]] = {}
     rels: dict[tuple[str, str, str], tuple[Where, RelationshipBase]] = {}
-    count = 0
-    for file, line, row in rows:
-        count += 1
-        where = (file, line)
-        if isinstance(row, str):
-            errors.append(_error(where, row))
-            continue
-        try:
-            if "kind" in row:
-                node = _node_adapter.validate_python(row)
-                if node.id in nodes:
-                    errors.append(_error(where, f"node {node.id!r} repeats line {nodes[node.id][0][1]}"))
-                else:
-                    nodes[node.id] = (where, node)
-            elif "type" in row:
-                rel = _rel_adapter.validate_python(row)
-                key = (rel.source_id, rel.type, rel.target_id)  # type: ignore[attr-defined]
-                if key in rels:
-                    errors.append(_error(where, f"relationship {key} repeats line {rels[key][0][1]}"))
-                else:
-                    rels[key] = (where, rel)
+    count = RowCount(max_rows)
+    for where, item in validated(count.counted(rows), errors):
+        if isinstance(item, RelationshipBase):
+            key = (item.source_id, item.type, item.target_id)  # type: ignore[attr-defined]
+            if key in rels:
+                errors.append(repeated(where, f"relationship {key}", rels[key][0]))
             else:
-                errors.append(_error(where, "a row needs 'kind' (a node) or 'type' (a relationship)"))
-        except ValidationError as exc:
-            errors.append(_error(where, _pydantic_message(exc)))
-    return nodes, rels, count
+                rels[key] = (where, item)
+        elif item.id in nodes:
+            errors.append(repeated(where, f"node {item.id!r}", nodes[item.id][0]))
+        else:
+            nodes[item.id] = (where, item)
+    return nodes, rels, count.count
 
 
 def _same(existing: Row, new: Row) -> bool:
@@ -263,7 +297,7 @@ def plan_import(store: GraphStore, rows: Iterable[ParsedRow]) -> _Plan:
     return _plan(store, *_validate_rows(rows, errors), errors)
 
 
-def _refuse(errors: list[RowError]) -> None:
+def refuse(errors: list[RowError]) -> None:
     errors.sort(key=lambda error: (error.file or "", error.line))
     raise InvalidInput(
         f"{len(errors)} problem(s) in the file; nothing was written",
@@ -286,7 +320,7 @@ def _plan(
     for node_id, (where, node) in nodes.items():
         stored = stored_nodes.get(node_id)
         if stored is not None and stored[0] != node.kind:  # type: ignore[attr-defined]
-            errors.append(_error(where, f"id {node_id!r} is already a {stored[0]}"))
+            errors.append(row_error(where, f"id {node_id!r} is already a {stored[0]}"))
 
     file_kinds = {node_id: NodeKind(node.kind) for node_id, (_, node) in nodes.items()}  # type: ignore[attr-defined]
     endpoint_ids = {end for key in rels for end in (key[0], key[2])} - file_kinds.keys()
@@ -296,9 +330,9 @@ def _plan(
     kinds = {**stored_kinds, **file_kinds}
     for (source, rel_type, target), (where, _) in rels.items():
         for problem in endpoint_problems(RelType(rel_type), source, target, kinds):
-            errors.append(_error(where, f"{problem.end}: {problem.message}"))
+            errors.append(row_error(where, f"{problem.end}: {problem.message}"))
     if errors:
-        _refuse(errors)
+        refuse(errors)
 
     plan = _Plan(report=ImportReport(rows=count, graph_version=version))
     now = utc_now()
@@ -353,14 +387,16 @@ def import_rows(
     progress: Progress | None = None,
     on_planned: Callable[[int], None] | None = None,
     actor: Actor = SYSTEM,
+    max_rows: int | None = None,
 ) -> ImportReport:
     """Validate ``rows`` and, unless ``dry_run``, write them in batches; returns the counts.
 
     ``on_planned`` hears how many rows will be written (a progress bar's total); ``progress`` hears
     each written batch. The audit log records the write as ``actor``'s, with each row's changes.
+    More than ``max_rows`` rows raise ``PayloadTooLarge`` as soon as the one past it is read.
     """
     row_errors: list[RowError] = []
-    nodes, rels, count = _validate_rows(rows, row_errors)
+    nodes, rels, count = _validate_rows(rows, row_errors, max_rows)
     for attempt in range(1, PLAN_ATTEMPTS + 1):
         plan = _plan(store, nodes, rels, count, row_errors)
         plan.report.dry_run = dry_run

