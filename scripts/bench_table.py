@@ -184,6 +184,11 @@ def main() -> None:
     parser.add_argument(
         "--quick", action="store_true", help="leave out the previous projection build (the CI smoke test)"
     )
+    parser.add_argument(
+        "--no-analytics",
+        action="store_true",
+        help="leave out the analytics (run on the first store only: they do not depend on the store)",
+    )
     parser.add_argument("--http", action="store_true", help="also bench_http.py (embedded store)")
     parser.add_argument("--http-seconds", type=float, default=5)
     parser.add_argument("--json", type=Path, help="default: bench-results/<UTC start time>.json")
@@ -197,7 +202,12 @@ def main() -> None:
             chosen = [name for name in stores if args.store in (name, "both")]
             for name in chosen:
                 figures += bench_store(
-                    size, name, stores[name], args.repeat, name == chosen[0], not args.quick
+                    size,
+                    name,
+                    stores[name],
+                    args.repeat,
+                    name == chosen[0] and not args.no_analytics,
+                    not args.quick,
                 )
             if "neo4j" in chosen:
                 neo = bench_projection.open_store(uri)
