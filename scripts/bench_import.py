@@ -23,7 +23,7 @@ from typing import Any
 
 from gxgraph.domain.kinds import NodeKind, RelType
 from gxgraph.seeding.synthetic import SyntheticConfig, generate
-from gxgraph.services.imports import _node_adapter, _rel_adapter
+from gxgraph.services.import_rows import NODE_ADAPTER, REL_ADAPTER
 from gxgraph.services.records import node_props, relationship_props
 from gxgraph.store.base import CypherStore
 from gxgraph.store.falkordb import FalkorDBStore
@@ -55,11 +55,11 @@ class Prepared:
         self.count = len(rows)
         for row in rows:
             if "kind" in row:
-                node = _node_adapter.validate_python(row)
+                node = NODE_ADAPTER.validate_python(row)
                 kind = NodeKind(row["kind"])
                 self.nodes.setdefault(kind, []).append({"id": node.id, "props": node_props(node)})
             else:
-                rel = _rel_adapter.validate_python(row)
+                rel = REL_ADAPTER.validate_python(row)
                 item = {"from": rel.source_id, "to": rel.target_id, "props": relationship_props(rel)}  # type: ignore[attr-defined]
                 self.rels.setdefault(RelType(row["type"]), []).append(item)
 

@@ -1,16 +1,24 @@
-"""Imports compare content hashes: an unchanged re-import reads hashes and writes nothing, a changed
-row is found by its hash, a graph written before hashes imports as before, and no reader sees them."""
+"""Imports compare hashes: each node and relationship holds the digest of the row it was written from,
+so an unchanged re-import reads hashes, validates nothing and writes nothing; a changed row is found by
+its hash; a graph written with content hashes, or before hashes, imports as before; no reader sees them."""
 
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
+from typing import Any
+
+import pytest
 
 from gxgraph.domain.kinds import NodeKind, RelType
+from gxgraph.errors import InvalidInput
+from gxgraph.services import import_plan, records
 from gxgraph.services.changes import FeedRequest, read_feed
 from gxgraph.services.exports import export_graphml, export_jsonl
 from gxgraph.services.graph import neighbors
+from gxgraph.services.import_rows import validate_row
 from gxgraph.services.nodes import get_node
-from gxgraph.services.records import HASH_KEY, content_hash
+from gxgraph.services.records import HASH_KEY, content_hash, row_digest
 from gxgraph.services.relationships import get_relationship
 from gxgraph.store.base import GraphStore, WriteBatch
 from gxgraph.store.side_records import AuditQuery
@@ -34,14 +42,87 @@ def audit_seqs(store: GraphStore) -> list[int]:
     return [entry["seq"] for entry in store.audit_entries(AuditQuery(limit=1000))]
 
 
-def test_import_stores_a_hash_of_every_row(store: GraphStore) -> None:
+def validations(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """Counts the rows an import plan validates (one entry per row)."""
+    seen: list[int] = []
+    validate: Callable[..., Any] = validate_row
+
+    def counted(*args: Any) -> Any:
+        seen.append(1)
+        return validate(*args)
+
+    monkeypatch.setattr(import_plan, "validate_row", counted)
+    return seen
+
+
+def test_import_stores_the_digest_of_every_row(store: GraphStore) -> None:
     load_jsonl(store, jsonl(GOOD))
     hashes = store.fetch_node_hashes(["ai", "llm", "uni"])
-    stored = store.fetch_nodes(["ai"])["ai"]
-    assert hashes["ai"] == ("field", content_hash(stored))
-    assert all(hash_ is not None for _, hash_ in hashes.values())
+    assert hashes == {row["id"]: (row["kind"], row_digest(row)) for row in GOOD[:3]}
     covers = store.fetch_relationship_hashes(RelType.COVERS, PAIRS)[("ai", "llm")]
-    assert covers == content_hash(store.fetch_relationships(RelType.COVERS, PAIRS)[("ai", "llm")])
+    assert covers == row_digest(GOOD[3]) is not None
+
+
+def test_an_unchanged_reimport_validates_no_row(store: GraphStore, monkeypatch: pytest.MonkeyPatch) -> None:
+    load_jsonl(store, jsonl(GOOD))
+    validated = validations(monkeypatch)
+    report = load_jsonl(store, jsonl(GOOD))
+    assert (report.nodes_unchanged, report.relationships_unchanged, validated) == (3, 2, [])
+    changed_trl = load_jsonl(store, jsonl([dict(GOOD[1], trl=8)]))
+    assert (changed_trl.nodes_updated, len(validated)) == (1, 1)
+
+
+def test_a_row_written_differently_with_the_same_content_is_unchanged(store: GraphStore) -> None:
+    load_jsonl(store, jsonl(GOOD))
+    version = store.graph_version()
+    # Another key order and an upper-case country: other digests, the same stored properties.
+    again = [dict(reversed(GOOD[0].items())), dict(GOOD[2], country="US"), *GOOD[3:]]
+    report = load_jsonl(store, jsonl(again))
+    assert (report.nodes_unchanged, report.relationships_unchanged, store.graph_version()) == (2, 2, version)
+
+
+def test_a_new_release_of_the_validation_validates_every_row_again(
+    store: GraphStore, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    load_jsonl(store, jsonl(GOOD))
+    monkeypatch.setattr(records, "_CODE_FINGERPRINT", b"another release")
+    validated = validations(monkeypatch)
+    report = load_jsonl(store, jsonl(GOOD))
+    assert (report.nodes_unchanged, report.relationships_unchanged, len(validated)) == (3, 2, 5)
+
+
+def test_a_row_no_digest_can_stand_for_is_still_refused(store: GraphStore) -> None:
+    with_null = dict(GOOD[1], trl=None)
+    load_jsonl(store, jsonl([with_null]))
+    # orjson writes NaN as null, and an integer past 64 bits cannot be encoded by it at all.
+    for bad in (float("nan"), 10**30):
+        with pytest.raises(InvalidInput) as refused:
+            load_jsonl(store, json.dumps(dict(GOOD[1], trl=bad)) + "\n")
+        assert "trl" in refused.value.details[0]["message"]
+
+
+def test_content_hashes_stored_by_earlier_releases_still_spare_reading(
+    store: GraphStore, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _without_hashes(store)
+    nodes = store.fetch_nodes(["ai", "llm", "uni"])
+    batch = WriteBatch()
+    for props in nodes.values():
+        batch.nodes.setdefault(NodeKind(props["kind"]), []).append(
+            {"id": props["id"], "props": props | {HASH_KEY: content_hash(props)}}
+        )
+    store.write(batch)
+    version = store.graph_version()
+    read: list[str] = []
+    fetch_nodes = store.fetch_nodes
+
+    def reading(ids: list[str]) -> dict[str, dict[str, Any]]:
+        read.extend(ids)
+        return fetch_nodes(ids)
+
+    monkeypatch.setattr(store, "fetch_nodes", reading)
+    report = load_jsonl(store, jsonl(GOOD[:3]))
+    assert (report.nodes_unchanged, read, store.graph_version()) == (3, [], version)
 
 
 def test_unchanged_reimport_writes_nothing_and_leaves_no_audit_entry(store: GraphStore) -> None:

@@ -23,18 +23,18 @@ from itertools import islice
 from gxgraph.domain.kinds import NodeKind, RelType
 from gxgraph.domain.relationships import RelationshipBase
 from gxgraph.domain.schema import endpoint_problems
-from gxgraph.services.imports import (
+from gxgraph.services.import_rows import (
     ImportReport,
     ParsedRow,
     RowCount,
     RowError,
     Where,
-    import_rows,
     refuse,
     repeated,
     row_error,
     validated,
 )
+from gxgraph.services.imports import import_rows
 from gxgraph.store.base import GraphStore, Progress
 from gxgraph.store.journal import SYSTEM, Actor
 
