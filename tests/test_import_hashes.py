@@ -5,18 +5,16 @@ its hash; a graph written with content hashes, or before hashes, imports as befo
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
 from typing import Any
 
 import pytest
 
 from gxgraph.domain.kinds import NodeKind, RelType
 from gxgraph.errors import InvalidInput
-from gxgraph.services import import_plan, records
+from gxgraph.services import import_rows, records
 from gxgraph.services.changes import FeedRequest, read_feed
 from gxgraph.services.exports import export_graphml, export_jsonl
 from gxgraph.services.graph import neighbors
-from gxgraph.services.import_rows import validate_row
 from gxgraph.services.nodes import get_node
 from gxgraph.services.records import HASH_KEY, content_hash, row_digest
 from gxgraph.services.relationships import get_relationship
@@ -42,16 +40,20 @@ def audit_seqs(store: GraphStore) -> list[int]:
     return [entry["seq"] for entry in store.audit_entries(AuditQuery(limit=1000))]
 
 
-def validations(monkeypatch: pytest.MonkeyPatch) -> list[int]:
-    """Counts the rows an import plan validates (one entry per row)."""
-    seen: list[int] = []
-    validate: Callable[..., Any] = validate_row
+def validations(monkeypatch: pytest.MonkeyPatch) -> list[object]:
+    """Records each row any import validates (every validation goes through the two adapters)."""
+    seen: list[object] = []
 
-    def counted(*args: Any) -> Any:
-        seen.append(1)
-        return validate(*args)
+    class Counted:
+        def __init__(self, adapter: Any) -> None:
+            self.adapter = adapter
 
-    monkeypatch.setattr(import_plan, "validate_row", counted)
+        def validate_python(self, row: object) -> Any:
+            seen.append(row)
+            return self.adapter.validate_python(row)
+
+    for name in ("NODE_ADAPTER", "REL_ADAPTER"):
+        monkeypatch.setattr(import_rows, name, Counted(getattr(import_rows, name)))
     return seen
 
 

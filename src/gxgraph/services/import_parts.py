@@ -5,14 +5,15 @@ it takes at most ``GXGRAPH_MAX_IMPORT_ROWS`` rows. :func:`import_in_parts` impor
 
 1. it checks every row as one import would (schema, repeated ids and relationships, relationship
    endpoints against the rows and the stored graph, kinds clashing with stored nodes), holding only
-   ids and kinds; any problem refuses the whole input, listed by line, and nothing is written;
+   keys, kinds and row digests, and validating (on a second read) only the rows the store does not
+   hold as they are; any problem refuses the whole input, listed by line, and nothing is written;
 2. it imports the node rows, then the relationship rows, as consecutive all-or-nothing imports of at
    most ``part_rows`` rows each (nodes first, so every relationship's endpoints are stored).
 
 Unlike one import, a part can fail after earlier parts were written: the store going away, or another
 write removing an endpoint between the check and the part. Running the same import again then finishes
 it, since imports are idempotent (what is already written counts as unchanged). The rows are read
-three times (check, nodes, relationships), so they come from a callable that reads them afresh.
+three or four times (check, nodes, relationships), so they come from a callable that reads them afresh.
 """
 
 from __future__ import annotations
@@ -20,20 +21,8 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator
 from itertools import islice
 
-from gxgraph.domain.kinds import NodeKind, RelType
-from gxgraph.domain.relationships import RelationshipBase
-from gxgraph.domain.schema import endpoint_problems
-from gxgraph.services.import_rows import (
-    ImportReport,
-    ParsedRow,
-    RowCount,
-    RowError,
-    Where,
-    refuse,
-    repeated,
-    row_error,
-    validated,
-)
+from gxgraph.services.import_plan import Item, check, key_rows, read_stored
+from gxgraph.services.import_rows import ImportReport, ParsedRow, RowError, validate_row
 from gxgraph.services.imports import import_rows
 from gxgraph.store.base import GraphStore, Progress
 from gxgraph.store.journal import SYSTEM, Actor
@@ -50,37 +39,22 @@ COUNTED = (
 )
 
 
-def check_rows(store: GraphStore, rows: Iterable[ParsedRow]) -> int:
-    """Check ``rows`` as one import would, writing nothing; raise ``InvalidInput`` listing every
-    problem, or return how many rows there are. Holds ids, kinds and relationship keys, not rows."""
+def check_rows(store: GraphStore, read: Callable[[], Iterable[ParsedRow]]) -> int:
+    """Check the rows of ``read()`` as one import would, writing nothing; raise ``InvalidInput``
+    listing every problem, or return how many rows there are. Holds keys, kinds and digests, not
+    rows: the rows the store does not hold as they are are validated on a second read."""
     errors: list[RowError] = []
-    kinds: dict[str, tuple[Where, NodeKind]] = {}
-    links: dict[tuple[str, str, str], Where] = {}
-    count = RowCount()
-    for where, item in validated(count.counted(rows), errors):
-        if isinstance(item, RelationshipBase):
-            key = (item.source_id, item.type, item.target_id)  # type: ignore[attr-defined]
-            if key in links:
-                errors.append(repeated(where, f"relationship {key}", links[key]))
-            else:
-                links[key] = where
-        elif item.id in kinds:
-            errors.append(repeated(where, f"node {item.id!r}", kinds[item.id][0]))
-        else:
-            kinds[item.id] = (where, NodeKind(item.kind))  # type: ignore[attr-defined]
-    ends = {end for source, _, target in links for end in (source, target)}
-    stored = store.fetch_node_hashes(sorted(kinds.keys() | ends))
-    for node_id, (where, kind) in kinds.items():
-        if node_id in stored and stored[node_id][0] != kind:
-            errors.append(row_error(where, f"id {node_id!r} is already a {stored[node_id][0]}"))
-    known = {node_id: NodeKind(kind) for node_id, (kind, _) in stored.items()}
-    known.update((node_id, kind) for node_id, (_, kind) in kinds.items())
-    for (source, rel_type, target), where in links.items():
-        for problem in endpoint_problems(RelType(rel_type), source, target, known):
-            errors.append(row_error(where, f"{problem.end}: {problem.message}"))
-    if errors:
-        refuse(errors)
-    return count.count
+    nodes, rels, count = key_rows(read(), errors, keep_rows=False)
+    stored = read_stored(store, nodes, rels)
+    keyed: list[tuple[str | tuple[str, str, str], Item]] = [*nodes.items(), *rels.items()]
+    unsure = {item.where: item for key, item in keyed if item.model is None and not stored.holds(key, item)}
+    for file, line, row in read() if unsure else ():
+        item = unsure.get((file, line))
+        if item is not None and isinstance(row, dict):
+            item.model = validate_row(item.where, row, errors)
+            item.failed = item.model is None
+    check(nodes, rels, stored, errors)
+    return count
 
 
 def import_in_parts(
@@ -95,7 +69,7 @@ def import_in_parts(
     """Check every row of ``read()``, then import its nodes and then its relationships as
     consecutive imports of at most ``part_rows`` rows; the summed report (its ``graph_version`` the
     last part's) and the number of imports made."""
-    total = ImportReport(rows=check_rows(store, read()))
+    total = ImportReport(rows=check_rows(store, read))
     parts = 0
     for nodes in (True, False):
         chosen = (row for row in read() if isinstance(row.value, dict) and ("kind" in row.value) == nodes)

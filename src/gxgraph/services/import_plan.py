@@ -58,13 +58,20 @@ _REL_TYPES = frozenset(rel_type.value for rel_type in RelType)
 
 
 @dataclass(slots=True)
-class _Item:
+class Item:
     """A row of one import, keyed but validated only if the store does not hold its ``digest``."""
 
     where: Where
     row: Row
+    """The row, or only its kind (``key_rows(keep_rows=False)``): then whoever keys the rows
+    validates the ones ``Stored.holds`` does not (``model``, or ``failed``) before ``check``."""
     digest: str | None
     model: NodeBase | RelationshipBase | None = None
+    failed: bool = False
+
+
+_KIND_ONLY = {kind: {"kind": kind} for kind in _NODE_KINDS}
+"""What ``key_rows(keep_rows=False)`` keeps of a node row (shared, not one per row)."""
 
 
 def _plain_key(row: Row) -> str | RelKey | None:
@@ -83,25 +90,31 @@ def _plain_key(row: Row) -> str | RelKey | None:
 
 
 def key_rows(
-    rows: Iterable[ParsedRow], errors: list[RowError], max_rows: int | None = None
-) -> tuple[dict[str, _Item], dict[RelKey, _Item], int]:
+    rows: Iterable[ParsedRow],
+    errors: list[RowError],
+    max_rows: int | None = None,
+    *,
+    keep_rows: bool = True,
+) -> tuple[dict[str, Item], dict[RelKey, Item], int]:
     """Every row keyed by node id or relationship key, repeats refused; only rows whose key cannot be
-    read plainly are validated here."""
-    nodes: dict[str, _Item] = {}
-    rels: dict[RelKey, _Item] = {}
+    read plainly are validated here. Without ``keep_rows`` only their keys, kinds and digests are held."""
+    nodes: dict[str, Item] = {}
+    rels: dict[RelKey, Item] = {}
     count = RowCount(max_rows)
     for file, line, row in count.counted(rows):
         where = (file, line)
         if isinstance(row, str):
             errors.append(row_error(where, row))
             continue
-        item = _Item(where, row, row_digest(row))
+        item = Item(where, row, row_digest(row))
         key = _plain_key(row)
         if key is None:
             item.model = validate_row(where, row, errors)
             if item.model is None:
                 continue
             key = _model_key(item.model)
+        if not keep_rows:
+            item.row = _KIND_ONLY[row["kind"]] if isinstance(key, str) else {}
         if isinstance(key, str):
             if key in nodes:
                 errors.append(repeated(where, f"node {key!r}", nodes[key].where))
@@ -121,17 +134,18 @@ def _model_key(model: NodeBase | RelationshipBase) -> str | RelKey:
 
 
 def _changed(
-    items: dict[K, _Item], stored_hashes: dict[K, str | None], errors: list[RowError]
+    items: dict[K, Item], holds: Callable[[K, Item], bool], errors: list[RowError]
 ) -> tuple[dict[K, Any], set[K]]:
     """The models of the items whose digest the store does not hold (validated now, once), and the
     keys of the items that failed validation (their problems added to ``errors``)."""
     changed: dict[K, Any] = {}
     failed: set[K] = set()
     for key, item in items.items():
-        if item.digest is not None and stored_hashes.get(key) == item.digest:
+        if holds(key, item):
             continue
-        if item.model is None:
+        if item.model is None and not item.failed:
             item.model = validate_row(item.where, item.row, errors)
+            item.failed = item.model is None
         if item.model is None:
             failed.add(key)
         else:
@@ -180,39 +194,32 @@ def _stamp(props: Row, digest: str | None, now: str) -> Row:
 
 
 @dataclass
-class _Checked:
-    """What the checks of an import read: the version planned on, the stored hashes and kinds, and the
-    models of the rows that need writing or comparing."""
+class Stored:
+    """What the store holds of an import's rows, read at graph version ``version``."""
 
     version: int
-    node_hashes: dict[str, str | None]
+    nodes: dict[str, tuple[str, str | None]]
+    """Kind and hash of each stored node the rows give."""
+    endpoints: dict[str, NodeKind]
+    """Kind of each stored node that relationship rows name and no node row gives."""
     rel_hashes: dict[RelKey, str | None]
-    kinds: dict[str, NodeKind]
-    changed_nodes: dict[str, NodeBase]
-    changed_rels: dict[RelKey, RelationshipBase]
+
+    def holds(self, key: str | RelKey, item: Item) -> bool:
+        """Whether the store holds the row ``item`` as it is (then it is valid and unchanged)."""
+        if isinstance(key, str):
+            stored = self.nodes[key][1] if key in self.nodes else None
+        else:
+            stored = self.rel_hashes.get(key)
+        return item.digest is not None and stored == item.digest
 
 
-def _check(
-    store: GraphStore, nodes: dict[str, _Item], rels: dict[RelKey, _Item], row_errors: list[RowError]
-) -> _Checked:
-    """Check the rows against the schema and the stored graph; ``InvalidInput`` listing every problem."""
+def read_stored(store: GraphStore, nodes: dict[str, Item], rels: dict[RelKey, Item]) -> Stored:
+    """Read what the store holds of the keyed rows, graph version first."""
     # Read first: every read below then sees this version or a later one, and a later one makes the
     # write refuse the plan.
     version = store.graph_version()
-    errors = list(row_errors)
     stored_nodes = store.fetch_node_hashes(list(nodes))
-    node_hashes = {node_id: stored[1] for node_id, stored in stored_nodes.items()}
-    changed_nodes, failed_nodes = _changed(nodes, node_hashes, errors)
-    file_kinds: dict[str, NodeKind] = {}
-    for node_id, item in nodes.items():
-        if node_id in failed_nodes:
-            continue
-        file_kinds[node_id] = NodeKind(item.row["kind"])
-        stored = stored_nodes.get(node_id)
-        if stored is not None and stored[0] != file_kinds[node_id]:
-            errors.append(row_error(item.where, f"id {node_id!r} is already a {stored[0]}"))
-
-    endpoint_ids = {end for key in rels for end in (key[0], key[2])} - file_kinds.keys()
+    endpoint_ids = {end for key in rels for end in (key[0], key[2])} - nodes.keys()
     stored_kinds = {
         nid: NodeKind(kind) for nid, (kind, _) in store.fetch_node_hashes(list(endpoint_ids)).items()
     }
@@ -224,33 +231,61 @@ def _check(
         if could_exist:
             stored_rels = store.fetch_relationship_hashes(rel_type, could_exist)
             rel_hashes.update(((s, rel_type.value, t), digest) for (s, t), digest in stored_rels.items())
-    changed_rels, failed_rels = _changed(rels, rel_hashes, errors)
-    kinds = {**stored_kinds, **file_kinds}
+    return Stored(version, stored_nodes, stored_kinds, rel_hashes)
+
+
+@dataclass
+class _Checked:
+    """The checked rows: the kinds of their nodes, and the models of the rows that need writing or
+    comparing."""
+
+    kinds: dict[str, NodeKind]
+    changed_nodes: dict[str, NodeBase]
+    changed_rels: dict[RelKey, RelationshipBase]
+
+
+def check(
+    nodes: dict[str, Item], rels: dict[RelKey, Item], stored: Stored, row_errors: list[RowError]
+) -> _Checked:
+    """Check the rows against the schema and the stored graph: ``InvalidInput`` listing every
+    problem (``row_errors`` and those found here). Rows the store holds as they are are not validated."""
+    errors = list(row_errors)
+    changed_nodes, failed_nodes = _changed(nodes, stored.holds, errors)
+    kinds = {node_id: NodeKind(node[0]) for node_id, node in stored.nodes.items()} | stored.endpoints
+    for node_id, item in nodes.items():
+        if node_id in failed_nodes:
+            continue
+        kinds[node_id] = NodeKind(item.row["kind"])
+        if node_id in stored.nodes and stored.nodes[node_id][0] != kinds[node_id]:
+            errors.append(row_error(item.where, f"id {node_id!r} is already a {stored.nodes[node_id][0]}"))
+    changed_rels, failed_rels = _changed(rels, stored.holds, errors)
     for key, item in rels.items():
         if key not in failed_rels:
             for problem in endpoint_problems(RelType(key[1]), key[0], key[2], kinds):
                 errors.append(row_error(item.where, f"{problem.end}: {problem.message}"))
     if errors:
         refuse(errors)
-    return _Checked(version, node_hashes, rel_hashes, kinds, changed_nodes, changed_rels)
+    return _Checked(kinds, changed_nodes, changed_rels)
 
 
 def plan_writes(
     store: GraphStore,
-    nodes: dict[str, _Item],
-    rels: dict[RelKey, _Item],
+    nodes: dict[str, Item],
+    rels: dict[RelKey, Item],
     count: int,
     row_errors: list[RowError],
 ) -> Plan:
     """Check the rows (``InvalidInput`` listing every problem) and plan what to write against the
     graph version the plan's report names."""
-    checked = _check(store, nodes, rels, row_errors)
-    plan = Plan(report=ImportReport(rows=count, graph_version=checked.version))
+    stored = read_stored(store, nodes, rels)
+    checked = check(nodes, rels, stored, row_errors)
+    plan = Plan(report=ImportReport(rows=count, graph_version=stored.version))
     plan.report.nodes_unchanged = len(nodes) - len(checked.changed_nodes)
     plan.report.relationships_unchanged = len(rels) - len(checked.changed_rels)
     now = utc_now()
     new_nodes = {node_id: node_props(node) for node_id, node in checked.changed_nodes.items()}
-    writes = _compare(new_nodes, checked.node_hashes, store.fetch_nodes)
+    node_hashes = {node_id: node[1] for node_id, node in stored.nodes.items()}
+    writes = _compare(new_nodes, node_hashes, store.fetch_nodes)
     for node_id, props in new_nodes.items():
         if node_id not in writes:
             plan.report.nodes_unchanged += 1
@@ -261,19 +296,24 @@ def plan_writes(
         group = plan.batch.nodes if before is not None else plan.batch.new_nodes
         group.setdefault(kind, []).append({"id": node_id, "props": _stamp(props, nodes[node_id].digest, now)})
         plan.changes.append(node_change(node_id, kind.value, before, props))
-    _plan_relationships(store, plan, rels, checked, now)
+    _plan_relationships(store, plan, rels, checked.changed_rels, stored.rel_hashes, now)
     return plan
 
 
 def _plan_relationships(
-    store: GraphStore, plan: Plan, rels: dict[RelKey, _Item], checked: _Checked, now: str
+    store: GraphStore,
+    plan: Plan,
+    rels: dict[RelKey, Item],
+    changed: dict[RelKey, RelationshipBase],
+    stored_hashes: dict[RelKey, str | None],
+    now: str,
 ) -> None:
     by_type: dict[RelType, dict[tuple[str, str], Row]] = {}
-    for (source, rel_type, target), rel in checked.changed_rels.items():
+    for (source, rel_type, target), rel in changed.items():
         by_type.setdefault(RelType(rel_type), {})[(source, target)] = relationship_props(rel)
     for rel_type, new_rels in by_type.items():
         keys = {pair: (pair[0], rel_type.value, pair[1]) for pair in new_rels}
-        hashes = {pair: checked.rel_hashes[key] for pair, key in keys.items() if key in checked.rel_hashes}
+        hashes = {pair: stored_hashes[key] for pair, key in keys.items() if key in stored_hashes}
 
         def read(pairs: list[tuple[str, str]], rel_type: RelType = rel_type) -> dict[tuple[str, str], Row]:
             return store.fetch_relationships(rel_type, pairs)
