@@ -12,7 +12,6 @@ from typing import Any, TypeVar
 import redis
 from falkordb import Edge, FalkorDB, Node
 from falkordb import Path as GraphPath
-from falkordb.helpers import stringify_param_value
 
 from gxgraph.analytics.columns import BOOLEAN_COLUMNS, FLOAT_COLUMNS, LIST_COLUMNS
 from gxgraph.domain.kinds import NodeKind
@@ -40,6 +39,7 @@ from gxgraph.store.base import (
     missing_endpoints,
 )
 from gxgraph.store.embedded import AppendFsync, EmbeddedFalkorDB
+from gxgraph.store.falkordb_params import params_header
 from gxgraph.store.journal import SYSTEM, Actor, Journal
 
 log = logging.getLogger("gxgraph.store")
@@ -225,9 +225,8 @@ class FalkorDBStore(CypherStore):
     def _read(self, text: str, params: Row) -> list[Row]:
         with translate_errors():
             try:
-                return _rows(
-                    self._supervised(lambda: self._graph.ro_query(text, params, timeout=self._timeout_ms))
-                )
+                query = params_header(params) + text
+                return _rows(self._supervised(lambda: self._graph.ro_query(query, timeout=self._timeout_ms)))
             except redis.ResponseError as exc:
                 # A graph key exists only after its first write; until then the graph is empty.
                 if "empty key" in str(exc):
@@ -263,8 +262,9 @@ class FalkorDBStore(CypherStore):
         return QueryRows(columns, found, truncated=len(result.result_set) > limit)
 
     def _write(self, text: str, params: Row) -> list[Row]:
+        query = params_header(params) + text
         with translate_errors():
-            return _rows(self._supervised(lambda: self._graph.query(text, params)))
+            return _rows(self._supervised(lambda: self._graph.query(query)))
 
     def _supervised(self, run: Callable[[], T]) -> T:
         """Run ``run``; if it lost the embedded server, start it again (single-owner start) and retry once.
@@ -323,9 +323,10 @@ class FalkorDBStore(CypherStore):
             "new_rels": {rel_type.value: list(rows) for rel_type, rows in new_rels.items()},
             "journal": journal_params,
         }
+        query = params_header(params) + text
         with translate_errors():
             try:
-                result = _rows(self._supervised(lambda: self._graph.query(text, params)))
+                result = _rows(self._supervised(lambda: self._graph.query(query)))
             except redis.ResponseError as exc:
                 if "division by zero" not in str(exc).lower():
                     raise
@@ -460,10 +461,13 @@ class FalkorDBStore(CypherStore):
         strings and nulls come as such; the float and bool columns of ``gxgraph.analytics.columns``
         come as text and are converted here (as the client would); lists and maps come as lossy text,
         so a caller must not take them from here."""
-        header = "CYPHER " + " ".join(
-            f"{key}={stringify_param_value(value)}" for key, value in params.items()
+        command = (
+            "GRAPH.RO_QUERY",
+            self._graph.name,
+            params_header(params) + text,
+            "timeout",
+            self._timeout_ms,
         )
-        command = ("GRAPH.RO_QUERY", self._graph.name, f"{header} {text}", "timeout", self._timeout_ms)
         with translate_errors():
             try:
                 reply = self._supervised(lambda: self._graph.execute_command(*command))
