@@ -267,7 +267,8 @@ def keys_revoke(key_id: Annotated[str, typer.Argument(help="The key_id shown by 
 def store_stats() -> None:
     """Print node and relationship counts and the graph version."""
     with opened_store() as store:
-        typer.echo(json.dumps({**store.counts(), "graph_version": store.graph_version()}, indent=2))
+        version, counts = store.versioned_counts()
+        typer.echo(json.dumps({**counts, "graph_version": version}, indent=2))
 
 
 @store_app.command("stop")

@@ -176,6 +176,7 @@ class GraphStore(Protocol):
     def iter_relationships(self, page_size: int = 5000) -> Iterator[Row]: ...
     def iter_projection(self, page_size: int = 10_000) -> Iterator[tuple[list[Row], list[Row]]]: ...
     def counts(self) -> dict[str, dict[str, int]]: ...
+    def versioned_counts(self) -> tuple[int, dict[str, dict[str, int]]]: ...
     def clear(self, actor: Actor = SYSTEM) -> None: ...
     def put_api_key(self, key: Row, actor: Actor = SYSTEM) -> None: ...
     def fetch_api_key(self, key_id: str) -> Row | None: ...
@@ -573,15 +574,20 @@ class CypherStore(SideRecords):
     """The last counts and the graph version read before them (so they are of that version or later)."""
 
     def counts(self) -> dict[str, dict[str, int]]:
-        """Nodes by kind and relationships by type; counted again only when the graph version moved
-        (counting walks every node and relationship: the explorer's home page and /v1/stats ask often)."""
+        """Nodes by kind and relationships by type."""
+        return self.versioned_counts()[1]
+
+    def versioned_counts(self) -> tuple[int, dict[str, dict[str, int]]]:
+        """The graph version and the counts read at it (nodes by kind, relationships by type); counted
+        again only when the version moved (counting walks every node and relationship: the explorer's
+        home page and /v1/stats ask often)."""
         version = self.graph_version()
         counted = self._counted
         if counted is None or counted[0] != version:
             nodes = {r["kind"]: int(r["n"]) for r in self._read(self._q("count_nodes_by_kind"), {})}
             rels = {r["type"]: int(r["n"]) for r in self._read(self._q("count_relationships_by_type"), {})}
             counted = self._counted = (version, {"nodes": nodes, "relationships": rels})
-        return {part: dict(numbers) for part, numbers in counted[1].items()}
+        return counted[0], {part: dict(numbers) for part, numbers in counted[1].items()}
 
     def clear(self, actor: Actor = SYSTEM) -> None:
         # Small pages: deleting a hub detaches all its relationships in the same transaction. Each

@@ -67,4 +67,5 @@ def get_schema(_: ViewerKey) -> dict[str, Any]:
 @router.get("/stats")
 def get_stats(store: StoreDep, _: ViewerKey) -> dict[str, Any]:
     """Node counts per kind, relationship counts per type, and the graph version."""
-    return {**store.counts(), "graph_version": store.graph_version(), "backend": store.backend}
+    version, counts = store.versioned_counts()
+    return {**counts, "graph_version": version, "backend": store.backend}
