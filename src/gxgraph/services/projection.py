@@ -28,6 +28,7 @@ import networkx as nx
 from gxgraph.analytics.columns import ProjectionBuilder
 from gxgraph.analytics.delta import DeltaMismatch, apply_changes
 from gxgraph.errors import GxGraphError, StoreUnavailable
+from gxgraph.services.prefetch import read_ahead
 from gxgraph.store.base import GraphStore
 from gxgraph.store.journal import decode_changes
 
@@ -102,7 +103,8 @@ def build_projection(store: GraphStore) -> Projection:
         start = time.perf_counter()
         builder = ProjectionBuilder()
         with collector_paused():
-            for nodes, relationships in store.iter_projection():
+            # The store reads the next page while this one is added: its answer overlaps our work.
+            for nodes, relationships in read_ahead(store.iter_projection()):
                 builder.add_nodes(nodes)
                 builder.add_relationships(relationships)
             graph = builder.graph()
