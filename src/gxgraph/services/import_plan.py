@@ -8,6 +8,7 @@ compared with what is stored (by its ``content_hash``, or by reading the stored 
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
@@ -153,11 +154,6 @@ def _changed(
     return changed, failed
 
 
-def _count(report: ImportReport, what: str, change: str) -> None:
-    field_name = f"{what}_{change}"
-    setattr(report, field_name, getattr(report, field_name) + 1)
-
-
 def _same(existing: Row, new: Row) -> bool:
     def comparable(props: Row) -> Row:
         return {k: v for k, v in public_props(props).items() if k != "updated_at"}
@@ -280,29 +276,35 @@ def plan_writes(
     stored = read_stored(store, nodes, rels)
     checked = check(nodes, rels, stored, row_errors)
     plan = Plan(report=ImportReport(rows=count, graph_version=stored.version))
-    plan.report.nodes_unchanged = len(nodes) - len(checked.changed_nodes)
-    plan.report.relationships_unchanged = len(rels) - len(checked.changed_rels)
+    # Counted here, set on the report once: a pydantic model's attribute costs a microsecond a write.
+    counted = Counter(
+        nodes_unchanged=len(nodes) - len(checked.changed_nodes),
+        relationships_unchanged=len(rels) - len(checked.changed_rels),
+    )
     now = utc_now()
     new_nodes = {node_id: node_props(node) for node_id, node in checked.changed_nodes.items()}
     node_hashes = {node_id: node[1] for node_id, node in stored.nodes.items()}
     writes = _compare(new_nodes, node_hashes, store.fetch_nodes)
     for node_id, props in new_nodes.items():
         if node_id not in writes:
-            plan.report.nodes_unchanged += 1
+            counted["nodes_unchanged"] += 1
             continue
         before = writes[node_id]
-        _count(plan.report, "nodes", "created" if before is None else "updated")
+        counted["nodes_created" if before is None else "nodes_updated"] += 1
         kind = checked.kinds[node_id]
         group = plan.batch.nodes if before is not None else plan.batch.new_nodes
         group.setdefault(kind, []).append({"id": node_id, "props": _stamp(props, nodes[node_id].digest, now)})
         plan.changes.append(node_change(node_id, kind.value, before, props))
-    _plan_relationships(store, plan, rels, checked.changed_rels, stored.rel_hashes, now)
+    _plan_relationships(store, plan, counted, rels, checked.changed_rels, stored.rel_hashes, now)
+    for name, number in counted.items():
+        setattr(plan.report, name, number)
     return plan
 
 
 def _plan_relationships(
     store: GraphStore,
     plan: Plan,
+    counted: Counter[str],
     rels: dict[RelKey, Item],
     changed: dict[RelKey, RelationshipBase],
     stored_hashes: dict[RelKey, str | None],
@@ -321,10 +323,10 @@ def _plan_relationships(
         writes = _compare(new_rels, hashes, read)
         for (source, target), props in new_rels.items():
             if (source, target) not in writes:
-                plan.report.relationships_unchanged += 1
+                counted["relationships_unchanged"] += 1
                 continue
             before = writes[(source, target)]
-            _count(plan.report, "relationships", "created" if before is None else "updated")
+            counted["relationships_created" if before is None else "relationships_updated"] += 1
             group = plan.batch.relationships if before is not None else plan.batch.new_relationships
             stamped = _stamp(props, rels[keys[(source, target)]].digest, now)
             group.setdefault(rel_type, []).append({"from": source, "to": target, "props": stamped})

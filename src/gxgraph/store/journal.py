@@ -69,7 +69,7 @@ def public(props: Row | None) -> Row | None:
     """
     if props is None:
         return None
-    return {key: value for key, value in props.items() if not key.startswith("_")}
+    return {key: value for key, value in props.items() if key[:1] != "_"}
 
 
 def difference(before: Row | None, after: Row | None) -> tuple[Row | None, Row | None]:
