@@ -214,6 +214,7 @@ def test_import_and_export(served: Served) -> None:
         done = client.import_graph(line.encode())
         assert done.nodes_created == 1
         assert client.import_graph(line).nodes_unchanged == 1  # sending it again changes nothing
+        assert client.import_graph(line, part_rows=1).nodes_unchanged == 1
         sink = io.BytesIO()
         version = client.export(sink)
         http = served.http("/v1/export")

@@ -21,10 +21,10 @@ from gxgraph.cli_query import app as query_app
 from gxgraph.cli_report import app as report_app
 from gxgraph.cli_sources import app as sources_app
 from gxgraph.domain.vocabulary import Role
-from gxgraph.errors import GxGraphError, InvalidInput
+from gxgraph.errors import GxGraphError
 from gxgraph.services import keys as key_service
 from gxgraph.services.exports import ExportFormat, snapshot
-from gxgraph.services.import_parts import import_in_parts
+from gxgraph.services.import_parts import check_part_options, import_in_parts
 from gxgraph.services.imports import ImportFormat, ImportReport, ParsedRow, import_rows, parse_stream
 from gxgraph.settings import get_settings
 from gxgraph.store import opened_store
@@ -117,10 +117,7 @@ def import_command(
 ) -> None:
     """Import files as one all-or-nothing batch; every bad row is listed with its line number."""
     settings = get_settings()
-    if part_rows > settings.max_import_rows:
-        raise InvalidInput(f"--part-rows is at most GXGRAPH_MAX_IMPORT_ROWS ({settings.max_import_rows:,})")
-    if part_rows and dry_run:
-        raise InvalidInput("--dry-run checks one import; with --part-rows every row is checked anyway")
+    check_part_options(part_rows, dry_run, settings.max_import_rows, ("--part-rows", "--dry-run"))
     with opened_store() as store:
         _print_report(run_import(store, files, dry_run=dry_run, part_rows=part_rows))
 

@@ -163,10 +163,28 @@ def test_an_import_over_the_row_limit_is_413_and_writes_nothing(store: GraphStor
         response = api.client.post("/v1/import", content=jsonl(GOOD).encode(), headers=api.headers())
         assert response.status_code == 413
         assert response.json()["error"]["code"] == "payload_too_large"
-        assert "--part-rows" in response.json()["error"]["message"]
+        assert "part_rows=N" in response.json()["error"]["message"]
         assert api.store.counts()["nodes"] == {}
         fits = api.client.post("/v1/import", content=jsonl(GOOD[:-1]).encode(), headers=api.headers())
         assert fits.status_code == 200, fits.text
+
+
+def test_an_import_over_the_row_limit_goes_in_parts_over_http(store: GraphStore) -> None:
+    for api in make_api(store, max_import_rows=2):
+        body, h = jsonl(GOOD).encode(), api.headers()
+        for bad in ("part_rows=3", "part_rows=2&dry_run=true", "part_rows=-1"):
+            refused = api.client.post(f"/v1/import?{bad}", content=body, headers=h)
+            assert (refused.status_code, refused.json()["error"]["code"]) == (422, "invalid_input"), bad
+        broken = jsonl([*GOOD, {**GOOD[0], "id": "other", "kind": "nothing"}]).encode()
+        refused = api.client.post("/v1/import?part_rows=2", content=broken, headers=h)
+        assert refused.status_code == 422
+        assert [problem["line"] for problem in refused.json()["error"]["details"]] == [len(GOOD) + 1]
+        assert api.store.counts()["nodes"] == {}
+        imported = api.client.post("/v1/import?part_rows=2", content=body, headers=h)
+        assert imported.status_code == 200, imported.text
+        assert (imported.json()["nodes_created"], imported.json()["relationships_created"]) == (3, 2)
+        again = api.client.post("/v1/import?part_rows=2", content=body, headers=h).json()
+        assert (again["nodes_unchanged"], again["relationships_unchanged"]) == (3, 2)
 
 
 def test_malformed_json_body_is_422(api: Api) -> None:

@@ -208,19 +208,24 @@ def delete_relationship(rel_type: RelType, from_id: str, to_id: str) -> Call[Non
 
 
 def import_graph(
-    data: bytes | str | Path, *, format: ImportFormat | None = None, dry_run: bool = False
+    data: bytes | str | Path,
+    *,
+    format: ImportFormat | None = None,
+    dry_run: bool = False,
+    part_rows: int = 0,
 ) -> Call[ImportReport]:
     """Import JSON Lines or CSV (a file path, text or bytes), all or nothing (secretariat role).
 
     The format defaults to the file's suffix (``.csv``), else JSON Lines. Importing the same data twice
-    changes nothing, so an import cut off by the network is safe to send again.
+    changes nothing, so an import cut off by the network is safe to send again. Past the server's
+    row limit, ``part_rows`` imports it checked whole and written in parts of that many rows.
     """
     if isinstance(data, Path):
         format = format or (ImportFormat.CSV if data.suffix.lower() == ".csv" else None)
         data = data.read_bytes()
     fmt = format or ImportFormat.JSONL
     body = data.encode("utf-8") if isinstance(data, str) else data
-    params = query_params({"format": fmt, "dry_run": dry_run})
+    params = query_params({"format": fmt, "dry_run": dry_run, "part_rows": part_rows or None})
     headers = {"Content-Type": _CONTENT_TYPES[fmt]}
     return Call(
         "POST",

@@ -21,13 +21,14 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator
 from itertools import islice
 
+from gxgraph.errors import InvalidInput
 from gxgraph.services.import_plan import Item, check, key_rows, read_stored
 from gxgraph.services.import_rows import ImportReport, ParsedRow, RowError, validate_row
 from gxgraph.services.imports import import_rows
 from gxgraph.store.base import GraphStore, Progress
 from gxgraph.store.journal import SYSTEM, Actor
 
-__all__ = ["check_rows", "import_in_parts"]
+__all__ = ["check_part_options", "check_rows", "import_in_parts"]
 
 COUNTED = (
     "nodes_created",
@@ -37,6 +38,18 @@ COUNTED = (
     "relationships_updated",
     "relationships_unchanged",
 )
+
+
+def check_part_options(
+    part_rows: int, dry_run: bool, max_rows: int, names: tuple[str, str] = ("part_rows", "dry_run")
+) -> None:
+    """``InvalidInput`` when ``part_rows`` (its option named ``names[0]``) passes ``max_rows`` or
+    comes with a dry run (``names[1]``): a dry run checks one import."""
+    if part_rows > max_rows:
+        detail = {"loc": [names[0]], "msg": f"at most {max_rows:,}", "type": "less_than_equal"}
+        raise InvalidInput(f"{names[0]} is at most GXGRAPH_MAX_IMPORT_ROWS ({max_rows:,})", [detail])
+    if part_rows and dry_run:
+        raise InvalidInput(f"{names[1]} checks one import; with {names[0]} every row is checked anyway")
 
 
 def check_rows(store: GraphStore, read: Callable[[], Iterable[ParsedRow]]) -> int:

@@ -76,7 +76,8 @@ class RowCount:
                 raise PayloadTooLarge(
                     f"an import takes at most {self.most:,} rows (GXGRAPH_MAX_IMPORT_ROWS): one import "
                     "holds all its rows in memory; import this one in parts (gxgraph import "
-                    "--part-rows N) or raise the limit; nothing was written"
+                    "--part-rows N, or POST /v1/import?part_rows=N) or raise the limit; nothing was "
+                    "written"
                 )
             yield row
 

@@ -14,6 +14,7 @@ what was written, and an import that fails for any reason leaves the graph and i
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import io
 import json
@@ -102,18 +103,24 @@ def parse(data: bytes | str, fmt: ImportFormat, file: str | None = None) -> Iter
 
 def parse_stream(stream: IO[bytes], fmt: ImportFormat, file: str | None = None) -> Iterator[ParsedRow]:
     """As :func:`parse`, reading ``stream`` line by line instead of whole, so a large upload (spooled to
-    disk) is never held as one string; text that is not UTF-8 is ``InvalidInput`` when reached."""
+    disk) is never held as one string; text that is not UTF-8 is ``InvalidInput`` when reached.
+    ``stream`` stays open (its owner may read it again)."""
+    # newline: CSV reads its own line ends; in JSON Lines only "\n" ends a line, as in parse (U+2028
+    # and the like stay inside rows).
+    text = io.TextIOWrapper(stream, encoding="utf-8-sig", newline="" if fmt is ImportFormat.CSV else "\n")
     if fmt is ImportFormat.CSV:
-        rows = parse_csv(io.TextIOWrapper(stream, encoding="utf-8-sig", newline=""), file)
+        rows = parse_csv(text, file)
     else:
-        # newline="\n": only "\n" ends a line, as in parse (U+2028 and the like stay inside rows).
-        text = io.TextIOWrapper(stream, encoding="utf-8-sig", newline="\n")
         rows = parse_jsonl((line.removesuffix("\n").removesuffix("\r") for line in text), file)
     try:
         yield from rows
     except UnicodeDecodeError as exc:
         problem = {"file": file, "line": 0, "message": str(exc)}
         raise InvalidInput("the file is not UTF-8 text; nothing was written", [problem]) from exc
+    finally:
+        # A wrapper collected while attached closes the stream (unless its owner closed it first).
+        with contextlib.suppress(ValueError):
+            text.detach()
 
 
 def import_rows(

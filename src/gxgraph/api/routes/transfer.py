@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import tempfile
+from collections.abc import Iterator
 from typing import Annotated
 
 from fastapi import APIRouter, Query, Request
@@ -13,7 +14,8 @@ from starlette.background import BackgroundTask
 from gxgraph.api.deps import SecretariatKey, SettingsDep, StoreDep, ViewerKey
 from gxgraph.api.errors import ERROR_RESPONSES
 from gxgraph.services.exports import ExportFormat, snapshot
-from gxgraph.services.imports import ImportFormat, ImportReport, import_rows, parse_stream
+from gxgraph.services.import_parts import check_part_options, import_in_parts
+from gxgraph.services.imports import ImportFormat, ImportReport, ParsedRow, import_rows, parse_stream
 
 router = APIRouter(tags=["import and export"], responses=ERROR_RESPONSES)
 
@@ -43,8 +45,18 @@ async def import_graph(
         ImportFormat | None, Query(alias="format", description="Default: from Content-Type.")
     ] = None,
     dry_run: bool = False,
+    part_rows: Annotated[
+        int,
+        Query(
+            ge=0,
+            description="Past GXGRAPH_MAX_IMPORT_ROWS: check every row first, then write nodes and then "
+            "relationships as consecutive all-or-nothing imports of at most this many rows (0: one "
+            "import). A part failing midway leaves the earlier ones; sending the file again finishes it.",
+        ),
+    ] = 0,
 ) -> ImportReport:
     """Import JSON Lines or CSV; a file with any bad row writes nothing and lists every problem."""
+    check_part_options(part_rows, dry_run, settings.max_import_rows)
     if fmt is None:
         content_type = request.headers.get("content-type", "").split(";")[0].strip().lower()
         fmt = ImportFormat.CSV if content_type in _CSV_TYPES else ImportFormat.JSONL
@@ -53,6 +65,21 @@ async def import_graph(
         async for chunk in request.stream():
             body.write(chunk)
         body.seek(0)
+        if part_rows:
+
+            def read() -> Iterator[ParsedRow]:
+                body.seek(0)
+                return parse_stream(body, fmt)
+
+            imported = await run_in_threadpool(
+                import_in_parts,
+                store,
+                read,
+                part_rows,
+                batch_size=settings.import_batch_size,
+                actor=caller.actor,
+            )
+            return imported[0]
         return await run_in_threadpool(
             import_rows,
             store,
