@@ -455,6 +455,9 @@ class FalkorDBStore(CypherStore):
                 return
             after = ids[-1]
 
+    def _read_flat(self, text: str, params: Row) -> list[Row]:
+        return self._read_plain(text, params)
+
     def _read_plain(self, text: str, params: Row) -> list[Row]:
         """Run a read-only query and take FalkorDB's plain reply rather than the compact one the client
         parses cell by cell: three times faster for the millions of cells of a projection. Integers,
