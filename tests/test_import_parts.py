@@ -4,10 +4,12 @@ relationships written as consecutive imports; the result is the one import's; on
 from __future__ import annotations
 
 import json
+from typing import Any
 
 import pytest
 
 from gxgraph.errors import InvalidInput, PayloadTooLarge
+from gxgraph.services import import_parts, import_plan
 from gxgraph.services.import_parts import import_in_parts
 from gxgraph.services.imports import ImportFormat, ImportReport, import_rows, parse
 from gxgraph.store.base import GraphStore
@@ -91,3 +93,19 @@ def test_one_import_refuses_more_rows_than_its_limit(store: GraphStore) -> None:
         import_rows(store, parse(jsonl(GOOD), ImportFormat.JSONL), max_rows=4)
     assert snapshot(store) == before
     assert import_rows(store, parse(jsonl(GOOD), ImportFormat.JSONL), max_rows=5).nodes_created == 3
+
+
+def test_the_check_keeps_no_row_model(store: GraphStore, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A first import's check validates every row; keeping their models would hold gigabytes at 1M."""
+    kept: list[dict[Any, import_plan.Item]] = []
+
+    def keyed(*args: object, **kwargs: object) -> object:
+        nodes, rels, count = import_plan.key_rows(*args, **kwargs)  # type: ignore[arg-type]
+        kept.extend((nodes, rels))
+        return nodes, rels, count
+
+    monkeypatch.setattr(import_parts, "key_rows", keyed)
+    assert import_parts.check_rows(store, lambda: parse(jsonl(ROWS), ImportFormat.JSONL)) == len(ROWS)
+    items = [item for found in kept for item in found.values()]
+    assert len(items) == len(ROWS)
+    assert all(item.checked and item.model is None for item in items)

@@ -64,8 +64,9 @@ def check_rows(store: GraphStore, read: Callable[[], Iterable[ParsedRow]]) -> in
     for file, line, row in read() if unsure else ():
         item = unsure.get((file, line))
         if item is not None and isinstance(row, dict):
-            item.model = validate_row(item.where, row, errors)
-            item.failed = item.model is None
+            # Only whether it is valid is kept: a first import's models would be gigabytes.
+            item.failed = validate_row(item.where, row, errors) is None
+            item.checked = True
     check(nodes, rels, stored, errors)
     return count
 

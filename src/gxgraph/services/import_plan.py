@@ -69,6 +69,8 @@ class Item:
     digest: str | None
     model: NodeBase | RelationshipBase | None = None
     failed: bool = False
+    checked: bool = False
+    """Validated by whoever keyed it, the model not kept (a check that writes nothing)."""
 
 
 _KIND_ONLY = {kind: {"kind": kind} for kind in _NODE_KINDS}
@@ -137,17 +139,18 @@ def _model_key(model: NodeBase | RelationshipBase) -> str | RelKey:
 def _changed(
     items: dict[K, Item], holds: Callable[[K, Item], bool], errors: list[RowError]
 ) -> tuple[dict[K, Any], set[K]]:
-    """The models of the items whose digest the store does not hold (validated now, once), and the
-    keys of the items that failed validation (their problems added to ``errors``)."""
+    """The models of the items whose digest the store does not hold (validated now, once; ``None``
+    for an item ``checked`` without its model), and the keys of the items that failed validation
+    (their problems added to ``errors``)."""
     changed: dict[K, Any] = {}
     failed: set[K] = set()
     for key, item in items.items():
         if holds(key, item):
             continue
-        if item.model is None and not item.failed:
+        if item.model is None and not (item.failed or item.checked):
             item.model = validate_row(item.where, item.row, errors)
             item.failed = item.model is None
-        if item.model is None:
+        if item.failed:
             failed.add(key)
         else:
             changed[key] = item.model
