@@ -73,7 +73,7 @@ test: $(STAMP)
 # the HTTP lookups). An import is one Neo4j transaction: 100k nodes need more memory than the test default.
 SIZE ?= 10000 100000
 bench: $(STAMP)
-	NEO4J_TEST_HEAP=6g $(NEO4J) start
+	NEO4J_TEST_HEAP=8g NEO4J_TEST_PAGECACHE=2g $(NEO4J) start
 	GXGRAPH_BENCH_NEO4J_URI=$$($(NEO4J) uri) $(BIN)/python scripts/bench_table.py --sizes $(SIZE) $(BENCH_ARGS); \
 	status=$$?; $(NEO4J) stop; exit $$status
 
