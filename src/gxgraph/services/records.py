@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import orjson
+import pydantic
 from pydantic import ValidationError
 
 from gxgraph.domain.kinds import NodeKind, RelType
@@ -94,10 +95,11 @@ def content_hash(props: Row) -> str:
 
 
 def _code_fingerprint() -> bytes:
-    """A digest of the code that turns an import row into stored properties: the domain package
-    and this module. A release that changes validation or normalisation changes every row's digest."""
+    """A digest of the code that turns an import row into stored properties: the domain package,
+    this module and pydantic's version. A release that changes validation or normalisation changes
+    every row's digest."""
     domain = Path(__file__).parent.parent / "domain"
-    fingerprint = hashlib.blake2b(digest_size=16)
+    fingerprint = hashlib.blake2b(pydantic.VERSION.encode(), digest_size=16)
     for path in [*sorted(domain.glob("*.py")), Path(__file__)]:
         fingerprint.update(path.read_bytes())
     return fingerprint.digest()
