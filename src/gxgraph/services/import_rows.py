@@ -96,19 +96,6 @@ def validate_row(where: Where, row: Row, errors: list[RowError]) -> NodeBase | R
     return None
 
 
-def validated(
-    rows: Iterable[ParsedRow], errors: list[RowError]
-) -> Iterator[tuple[Where, NodeBase | RelationshipBase]]:
-    """Each well-formed row as a node or relationship model, with where it was read; a problem is
-    added to ``errors`` instead (relationship endpoints are not checked here)."""
-    for file, line, row in rows:
-        where = (file, line)
-        if isinstance(row, str):
-            errors.append(row_error(where, row))
-        elif (item := validate_row(where, row, errors)) is not None:
-            yield where, item
-
-
 def repeated(where: Where, what: str, first: Where) -> RowError:
     """The problem of a node or relationship given twice in one import."""
     return row_error(where, f"{what} repeats line {first[1]}")
