@@ -44,8 +44,8 @@ def test_projection_pages_give_the_columns_and_the_same_graph(sample_store: Grap
     pages = list(sample_store.iter_projection(page_size=37))
     assert len(pages) > 2
     nodes, relationships = pages[0]
-    assert list(nodes[0]) == ["id", *NODE_COLUMNS]
-    assert list(relationships[0]) == ["from", "type", "to", *RELATIONSHIP_COLUMNS]
+    assert sorted(nodes[0]) == sorted(["id", *NODE_COLUMNS])
+    assert sorted(relationships[0]) == sorted(["from", "type", "to", *RELATIONSHIP_COLUMNS])
     builder = ProjectionBuilder()
     for nodes, relationships in pages:
         builder.add_nodes(nodes)

@@ -304,8 +304,9 @@ class CypherStore(SideRecords):
     def close(self) -> None: ...
 
     def _read_flat(self, text: str, params: Row) -> list[Row]:
-        """``_read`` of a query whose columns hold only strings, integers and nulls: a backend may
-        read those a faster way (millions of them in an import's hashes)."""
+        """``_read`` of a query whose columns hold scalars and lists, no nodes, relationships or maps:
+        a backend may read those a faster way (millions of them in an import's hashes and in the
+        projection), and its variants of these queries may return them in the shape that way reads."""
         return self._read(text, params)
 
     @abstractmethod
@@ -629,11 +630,11 @@ class CypherStore(SideRecords):
         ``page_projection_relationships``; the columns are ``gxgraph.analytics.columns``')."""
         after = ""
         while True:
-            nodes = self._read(self._q("page_projection_nodes"), {"after": after, "limit": page_size})
+            nodes = self._read_flat(self._q("page_projection_nodes"), {"after": after, "limit": page_size})
             if not nodes:
                 return
             ids = [row["id"] for row in nodes]
-            yield nodes, self._read(self._q("page_projection_relationships"), {"ids": ids})
+            yield nodes, self._read_flat(self._q("page_projection_relationships"), {"ids": ids})
             if len(nodes) < page_size:
                 return
             after = ids[-1]

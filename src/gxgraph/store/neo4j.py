@@ -223,6 +223,16 @@ class Neo4jStore(CypherStore):
             )
         return [record.data() for record in records]
 
+    def _read_flat(self, text: str, params: Row) -> list[Row]:
+        """Neo4j's variants of the flat queries return their rows collected into one list (``rows``)
+        in one record: the driver decodes one record per row nearly three times more slowly than
+        the same values in one list (100k node hashes: 5.5-5.8 s against 2.1-2.7 s)."""
+        records = self._read(text, params)
+        if len(records) != 1 or list(records[0]) != ["rows"]:
+            raise RuntimeError("a flat query must return one record, its rows collected as `rows`")
+        rows: list[Row] = records[0]["rows"]
+        return rows
+
     def _write(self, text: str, params: Row) -> list[Row]:
         with translate_errors():
             records, _, _ = self._driver.execute_query(
