@@ -31,13 +31,16 @@ def test_every_flat_query_has_a_collected_neo4j_variant(name: str) -> None:
 
 
 def test_nulls_keep_their_column_in_collected_rows(neo4j_store: Neo4jStore) -> None:
-    neo4j_store.create_node(NodeKind.COUNTRY, {"id": "country:jp", "kind": "country", "name_en": "Japan", "iso_code": "JP"})
+    neo4j_store.create_node(
+        NodeKind.COUNTRY, {"id": "country:jp", "kind": "country", "name_en": "Japan", "iso_code": "JP"}
+    )
     assert neo4j_store.fetch_node_hashes(["country:jp", "country:none"]) == {"country:jp": ("country", None)}
     ((nodes, relationships),) = list(neo4j_store.iter_projection())
     assert relationships == []
     (node,) = nodes
-    assert node["id"] == "country:jp" and node["iso_code"] == "JP"
-    assert node["trl"] is None and "trl" in node
+    assert (node["id"], node["iso_code"]) == ("country:jp", "JP")
+    assert "trl" in node
+    assert node["trl"] is None
 
 
 def test_a_query_returning_a_record_per_row_is_refused(neo4j_store: Neo4jStore) -> None:
