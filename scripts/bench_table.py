@@ -1,7 +1,8 @@
 """``make bench``: one table of what gxgraph costs beside a floor or baseline, per size and store.
 
-Prints the table and writes it as JSON (``bench-results/<start time>.json``, or ``--json``) so runs
-can be compared; nothing is asserted.
+Prints each figure as it is measured, then the table, and writes the run as JSON
+(``bench-results/<start time>.json``, or ``--json``; rewritten after each store, ``complete`` at the
+end) so runs can be compared, and a run stopped early keeps what it measured; nothing is asserted.
 For each size and store (the embedded FalkorDB in a temporary folder, and Neo4j at
 ``GXGRAPH_BENCH_NEO4J_URI`` unless ``--store`` says otherwise) it loads the seeded synthetic graph
 through the real import and reuses the other benchmark scripts for the figures:
@@ -73,6 +74,8 @@ def bench_store(
 
     def add(figure: str, unit: str, value: float, floor: float | None = None, floor_is: str = "") -> None:
         figures.append(Figure(size, name, figure, unit, value, floor, floor_is))
+        # Printed as measured: a long run stopped early still shows what it measured.
+        print(f"  {figure} ({unit}): {_number(value)}" + (f", {floor_is}: {_number(floor)}" if floor else ""))
 
     print(f"{size:,} nodes on {name}")
     try:
@@ -196,6 +199,7 @@ def main() -> None:
     uri = os.environ.get("GXGRAPH_BENCH_NEO4J_URI", "bolt://127.0.0.1:17687")
     figures: list[Figure] = []
     started = time.time()
+    output = args.json or Path("bench-results") / time.strftime("%Y%m%dT%H%M%SZ.json", time.gmtime(started))
     for size in args.sizes:
         with tempfile.TemporaryDirectory(prefix="gxgraph-bench-") as folder:
             stores = {"falkordb": folder, "neo4j": uri}
@@ -209,6 +213,7 @@ def main() -> None:
                     name == chosen[0] and not args.no_analytics,
                     not args.quick,
                 )
+                _write(output, started, args.sizes, figures, complete=False)
             if "neo4j" in chosen:
                 neo = bench_projection.open_store(uri)
                 neo.clear()
@@ -216,13 +221,20 @@ def main() -> None:
             if args.http:
                 figures += bench_http(size, args.http_seconds, Path(folder) / "bench-http.json")
     print_table(figures)
-    rows = [asdict(f) | {"ratio": f.ratio} for f in figures]
-    run = {"started": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(started)), "sizes": args.sizes}
-    run["figures"] = rows
-    output = args.json or Path("bench-results") / time.strftime("%Y%m%dT%H%M%SZ.json", time.gmtime(started))
+    _write(output, started, args.sizes, figures, complete=True)
+    print(f"wrote {output}")
+
+
+def _write(output: Path, started: float, sizes: list[int], figures: list[Figure], complete: bool) -> None:
+    """The run as JSON, rewritten after each store's figures (``complete`` once every size ran)."""
+    run = {
+        "started": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(started)),
+        "sizes": sizes,
+        "complete": complete,
+        "figures": [asdict(f) | {"ratio": f.ratio} for f in figures],
+    }
     output.parent.mkdir(parents=True, exist_ok=True)
     output.write_text(json.dumps(run, indent=2))
-    print(f"wrote {output}")
 
 
 if __name__ == "__main__":
