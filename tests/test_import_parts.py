@@ -47,14 +47,39 @@ def test_parts_write_what_one_import_writes_and_again_nothing(
     assert store.fetch_nodes(["co-a"])["co-a"]["country"] == "JP"
     before = snapshot(store)
     validated = validations(monkeypatch)
-    again, _ = in_parts(store, text, part_rows=2)
+    again, again_parts = in_parts(store, text, part_rows=2)
     assert (again.nodes_unchanged, again.relationships_unchanged, again.nodes_created) == (5, 4, 0)
+    assert again_parts == 0  # every row was found stored by the check: no part to write
+    assert again.graph_version == report.graph_version
     assert snapshot(store) == before
     assert validated == []  # neither the check nor the parts validate rows the store holds as they are
     store.clear()
     one = load_jsonl(store, jsonl(ROWS))
     assert counted(one) == counted(report)
     assert store.counts() == stored
+
+
+def test_parts_write_only_the_rows_the_check_found_changed(store: GraphStore) -> None:
+    in_parts(store, jsonl(ROWS), part_rows=2)
+    changed = [{**row, "name_en": "A Corporation"} if row.get("id") == "co-a" else row for row in ROWS] + [
+        {"type": "COVERS", "from": "robotics", "to": "llm", **SRC}
+    ]
+    report, parts = in_parts(store, jsonl(changed), part_rows=2)
+    assert parts == 2  # one node part, one relationship part: the unchanged rows are left out
+    assert (report.rows, report.nodes_updated, report.nodes_unchanged) == (10, 1, 4)
+    assert (report.relationships_created, report.relationships_unchanged) == (1, 4)
+    assert report.graph_version == store.graph_version()
+    assert store.fetch_nodes(["co-a"])["co-a"]["name_en"] == "A Corporation"
+    assert sum(store.counts()["relationships"].values()) == 5
+
+
+def test_the_held_rows_set_tells_lines_and_files_apart() -> None:
+    held = import_parts.Rows()
+    for where in (("a.jsonl", 1), ("a.jsonl", 9), ("b.csv", 8), (None, 1_000_003)):
+        held.add(where)
+    assert [("a.jsonl", 1) in held, ("a.jsonl", 9) in held, (None, 1_000_003) in held] == [True] * 3
+    absent = [("a.jsonl", 2), ("a.jsonl", 8), ("b.csv", 9), ("b.csv", 1), ("c.csv", 1), (None, 3)]
+    assert not any(where in held for where in absent)
 
 
 BAD = {
@@ -105,7 +130,7 @@ def test_the_check_keeps_no_row_model(store: GraphStore, monkeypatch: pytest.Mon
         return nodes, rels, count
 
     monkeypatch.setattr(import_parts, "key_rows", keyed)
-    assert import_parts.check_rows(store, lambda: parse(jsonl(ROWS), ImportFormat.JSONL)) == len(ROWS)
+    assert import_parts.check_rows(store, lambda: parse(jsonl(ROWS), ImportFormat.JSONL)).rows == len(ROWS)
     items = [item for found in kept for item in found.values()]
     assert len(items) == len(ROWS)
     assert all(item.checked and item.model is None for item in items)

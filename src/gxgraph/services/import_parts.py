@@ -8,7 +8,9 @@ it takes at most ``GXGRAPH_MAX_IMPORT_ROWS`` rows. :func:`import_in_parts` impor
    keys, kinds and row digests, and validating (on a second read) only the rows the store does not
    hold as they are; any problem refuses the whole input, listed by line, and nothing is written;
 2. it imports the node rows, then the relationship rows, as consecutive all-or-nothing imports of at
-   most ``part_rows`` rows each (nodes first, so every relationship's endpoints are stored).
+   most ``part_rows`` rows each (nodes first, so every relationship's endpoints are stored). Rows the
+   check found stored as they are count as unchanged and are left out of the parts: a re-import of an
+   unchanged file reads the stored digests once, and writes nothing.
 
 Unlike one import, a part can fail after earlier parts were written: the store going away, or another
 write removing an endpoint between the check and the part. Running the same import again then finishes
@@ -19,11 +21,12 @@ three or four times (check, nodes, relationships), so they come from a callable 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
 from itertools import islice
 
 from gxgraph.errors import InvalidInput
-from gxgraph.services.import_plan import Item, check, key_rows, read_stored
-from gxgraph.services.import_rows import ImportReport, ParsedRow, RowError, validate_row
+from gxgraph.services.import_plan import Item, RelKey, check, key_rows, read_stored
+from gxgraph.services.import_rows import ImportReport, ParsedRow, RowError, Where, validate_row
 from gxgraph.services.imports import import_rows
 from gxgraph.store.base import GraphStore, Progress
 from gxgraph.store.journal import SYSTEM, Actor
@@ -52,23 +55,64 @@ def check_part_options(
         raise InvalidInput(f"{names[1]} checks one import; with {names[0]} every row is checked anyway")
 
 
-def check_rows(store: GraphStore, read: Callable[[], Iterable[ParsedRow]]) -> int:
+class Rows:
+    """A set of rows by where they are (file, line), one bit per line: millions of rows in megabytes."""
+
+    def __init__(self) -> None:
+        self._bits: dict[str | None, bytearray] = {}
+
+    def add(self, where: Where) -> None:
+        bits = self._bits.setdefault(where[0], bytearray())
+        byte = where[1] >> 3
+        if byte >= len(bits):
+            bits.extend(bytes(byte + 1 - len(bits)))
+        bits[byte] |= 1 << (where[1] & 7)
+
+    def __contains__(self, where: Where) -> bool:
+        bits = self._bits.get(where[0])
+        byte = where[1] >> 3
+        return bits is not None and byte < len(bits) and bool(bits[byte] & (1 << (where[1] & 7)))
+
+
+@dataclass
+class CheckedRows:
+    """What checking every row found: how many rows, and those the store held as they are."""
+
+    rows: int
+    version: int
+    """The graph version the check read."""
+    held: Rows = field(default_factory=Rows)
+    held_nodes: int = 0
+    held_relationships: int = 0
+
+
+def check_rows(store: GraphStore, read: Callable[[], Iterable[ParsedRow]]) -> CheckedRows:
     """Check the rows of ``read()`` as one import would, writing nothing; raise ``InvalidInput``
-    listing every problem, or return how many rows there are. Holds keys, kinds and digests, not
-    rows: the rows the store does not hold as they are are validated on a second read."""
+    listing every problem, or say what it found. Holds keys, kinds and digests, not rows: the rows
+    the store does not hold as they are are validated on a second read."""
     errors: list[RowError] = []
     nodes, rels, count = key_rows(read(), errors, keep_rows=False)
     stored = read_stored(store, nodes, rels)
-    keyed: list[tuple[str | tuple[str, str, str], Item]] = [*nodes.items(), *rels.items()]
-    unsure = {item.where: item for key, item in keyed if item.model is None and not stored.holds(key, item)}
+    checked = CheckedRows(count, stored.version)
+    unsure: dict[Where, Item] = {}
+    keyed: list[tuple[str | RelKey, Item]] = [*nodes.items(), *rels.items()]
+    for key, item in keyed:
+        if stored.holds(key, item):
+            checked.held.add(item.where)
+            if isinstance(key, str):
+                checked.held_nodes += 1
+            else:
+                checked.held_relationships += 1
+        elif item.model is None:  # not validated yet (key_rows validates rows it cannot key plainly)
+            unsure[item.where] = item
     for file, line, row in read() if unsure else ():
-        item = unsure.get((file, line))
-        if item is not None and isinstance(row, dict):
+        unsure_item = unsure.get((file, line))
+        if unsure_item is not None and isinstance(row, dict):
             # Only whether it is valid is kept: a first import's models would be gigabytes.
-            item.failed = validate_row(item.where, row, errors) is None
-            item.checked = True
+            unsure_item.failed = validate_row(unsure_item.where, row, errors) is None
+            unsure_item.checked = True
     check(nodes, rels, stored, errors)
-    return count
+    return checked
 
 
 def import_in_parts(
@@ -83,10 +127,22 @@ def import_in_parts(
     """Check every row of ``read()``, then import its nodes and then its relationships as
     consecutive imports of at most ``part_rows`` rows; the summed report (its ``graph_version`` the
     last part's) and the number of imports made."""
-    total = ImportReport(rows=check_rows(store, read))
+    checked = check_rows(store, read)
+    total = ImportReport(
+        rows=checked.rows,
+        nodes_unchanged=checked.held_nodes,
+        relationships_unchanged=checked.held_relationships,
+        graph_version=checked.version,
+    )
     parts = 0
     for nodes in (True, False):
-        chosen = (row for row in read() if isinstance(row.value, dict) and ("kind" in row.value) == nodes)
+        chosen = (
+            row
+            for row in read()
+            if isinstance(row.value, dict)
+            and ("kind" in row.value) == nodes
+            and (row.file, row.line) not in checked.held
+        )
         for part in _parts(chosen, part_rows):
             report = import_rows(store, part, batch_size=batch_size, progress=progress, actor=actor)
             parts += 1

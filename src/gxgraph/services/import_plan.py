@@ -217,12 +217,11 @@ def read_stored(store: GraphStore, nodes: dict[str, Item], rels: dict[RelKey, It
     # Read first: every read below then sees this version or a later one, and a later one makes the
     # write refuse the plan.
     version = store.graph_version()
-    stored_nodes = store.fetch_node_hashes(list(nodes))
     endpoint_ids = {end for key in rels for end in (key[0], key[2])} - nodes.keys()
-    stored_kinds = {
-        nid: NodeKind(kind) for nid, (kind, _) in store.fetch_node_hashes(list(endpoint_ids)).items()
-    }
-    stored_ids = stored_nodes.keys() | stored_kinds.keys()
+    found = store.fetch_node_hashes([*nodes, *endpoint_ids])
+    stored_nodes = {nid: found[nid] for nid in nodes if nid in found}
+    stored_kinds = {nid: NodeKind(found[nid][0]) for nid in endpoint_ids if nid in found}
+    stored_ids = found.keys()
     rel_hashes: dict[RelKey, str | None] = {}
     for rel_type, pairs in _pairs_by_type(rels).items():
         # A relationship with an endpoint not stored yet cannot be stored: a first import reads none.
