@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import gc
 import os
 import signal
 import stat
 import subprocess
+import sys
 import time
 from pathlib import Path
 
@@ -157,3 +159,28 @@ def test_the_server_takes_queries_past_redis_default_512_mb(tmp_path: Path) -> N
             assert int(connection.config_get(setting)[setting]) >= 4 << 30
     finally:
         store.close()
+
+
+def test_a_script_that_fails_before_closing_its_store_leaves_no_server(tmp_path: Path) -> None:
+    script = (
+        "import sys\nfrom pathlib import Path\nfrom gxgraph.store.falkordb import FalkorDBStore\n"
+        "store = FalkorDBStore.embedded(Path(sys.argv[1]), 'g')\nstore.ping()\n"
+        "raise SystemExit('failed before store.close()')\n"
+    )
+    command = [sys.executable, "-c", script, str(tmp_path)]
+    failed = subprocess.run(command, check=False, capture_output=True, text=True)
+    assert failed.returncode == 1, failed.stderr
+    assert "failed before" in failed.stderr
+    assert not EmbeddedFalkorDB(tmp_path).is_running(), "the store was released at exit"
+
+
+def test_a_store_dropped_unclosed_releases_its_server_but_not_anothers(tmp_path: Path) -> None:
+    kept = FalkorDBStore.embedded(tmp_path, "g")
+    dropped = FalkorDBStore.embedded(tmp_path, "g")
+    dropped.ping()
+    del dropped
+    gc.collect()
+    assert EmbeddedFalkorDB(tmp_path).is_running(), "another store still uses it"
+    kept.ping()
+    kept.close()
+    assert not EmbeddedFalkorDB(tmp_path).is_running()

@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import logging
 import time
+import weakref
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any, TypeVar
@@ -207,6 +208,9 @@ class FalkorDBStore(CypherStore):
         self._db = FalkorDB(unix_socket_path=str(socket))
         self._graph = self._db.select_graph(graph)
         self._rate_prefix = f"gxgraph:rate:{graph}:"
+        # Closed when collected or at interpreter exit if nobody closed it (a script that raised):
+        # otherwise the embedded server, which outlives its starter on purpose, would run on idle.
+        self._release = weakref.finalize(self, _release, self._db, server)
 
     @classmethod
     def embedded(
@@ -429,10 +433,8 @@ class FalkorDBStore(CypherStore):
         self._add_missing_search_grams()
 
     def close(self) -> None:
-        with contextlib.suppress(redis.RedisError):
-            self._db.connection.close()
-        if self._server is not None:
-            self._server.stop(only_if_idle=True)
+        self._release.detach()
+        _release(self._db, self._server)
 
     # -- projection columns ------------------------------------------------------------------
     def iter_projection(self, page_size: int = 10_000) -> Iterator[tuple[list[Row], list[Row]]]:
@@ -495,3 +497,11 @@ class FalkorDBStore(CypherStore):
                 if isinstance(row[name], str):
                     row[name] = row[name] == "true"
         return rows
+
+
+def _release(db: FalkorDB, server: EmbeddedFalkorDB | None) -> None:
+    """Close the store's connection, then stop its embedded server if nobody else uses it."""
+    with contextlib.suppress(redis.RedisError):
+        db.connection.close()
+    if server is not None:
+        server.stop(only_if_idle=True)
