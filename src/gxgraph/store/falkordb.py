@@ -24,7 +24,7 @@ from gxgraph.errors import (
     StoreTimeout,
     StoreUnavailable,
 )
-from gxgraph.store import cypher
+from gxgraph.store import cypher, path_search
 from gxgraph.store.base import (
     READ_ONLY_MESSAGE,
     Change,
@@ -42,6 +42,9 @@ from gxgraph.store.base import (
 from gxgraph.store.embedded import AppendFsync, EmbeddedFalkorDB
 from gxgraph.store.falkordb_params import params_header
 from gxgraph.store.journal import SYSTEM, Actor, Journal
+
+PATH_SEARCH_ROWS = 500_000
+"""Relationships a shortest-path search from both ends reads at most (then the server searches)."""
 
 log = logging.getLogger("gxgraph.store")
 
@@ -236,6 +239,33 @@ class FalkorDBStore(CypherStore):
                 if "empty key" in str(exc):
                     return []
                 raise
+
+    def shortest_paths(self, source: str, target: str, max_hops: int, limit: int) -> list[Row]:
+        """As ``CypherStore.shortest_paths``, searched from both ends (``path_search``), or by the
+        server's ``allShortestPaths`` when that search would read more than ``PATH_SEARCH_ROWS``."""
+        expand, count = self._q("expand_path_frontier"), self._q("count_path_frontier")
+        found = path_search.shortest_paths(
+            lambda ids, most: self._read_plain(expand, {"ids": ids, "limit": most}),
+            lambda ids: int(self._read_plain(count, {"ids": ids})[0]["rows"]),
+            source,
+            target,
+            max_hops,
+            limit,
+            PATH_SEARCH_ROWS,
+        )
+        if found is None:
+            return super().shortest_paths(source, target, max_hops, limit)
+        nodes = self.fetch_nodes(sorted({node for ids, _ in found for node in ids}))
+        rels = self.fetch_walked_relationships(sorted({key for _, keys in found for key in keys}))
+        return [
+            {
+                "nodes": [nodes[node] for node in ids],
+                "rels": [{"type": k[0], "from": k[1], "to": k[2], "props": rels[k]} for k in keys],
+            }
+            for ids, keys in found
+            # A path a write removed since the search saw it is left out.
+            if all(node in nodes for node in ids) and all(key in rels for key in keys)
+        ]
 
     # -- analysts' read-only queries ------------------------------------------------------------
     def plan_operators(self, statement: str, parameters: Row) -> set[str]:
