@@ -125,8 +125,9 @@ def import_in_parts(
     actor: Actor = SYSTEM,
 ) -> tuple[ImportReport, int]:
     """Check every row of ``read()``, then import its nodes and then its relationships as
-    consecutive imports of at most ``part_rows`` rows; the summed report (its ``graph_version`` the
-    last part's) and the number of imports made."""
+    consecutive imports of at most ``part_rows`` rows, leaving out the rows the check found stored as
+    they are; the summed report (its ``graph_version`` the last part's, or the check's when nothing
+    needed writing) and the number of imports made."""
     checked = check_rows(store, read)
     total = ImportReport(
         rows=checked.rows,
