@@ -304,9 +304,10 @@ class CypherStore(SideRecords):
     def close(self) -> None: ...
 
     def _read_flat(self, text: str, params: Row) -> list[Row]:
-        """``_read`` of a query whose columns hold scalars and lists, no nodes, relationships or maps:
-        a backend may read those a faster way (millions of them in an import's hashes and in the
-        projection), and its variants of these queries may return them in the shape that way reads."""
+        """``_read`` of a query whose columns are plain values, not nodes, relationships or maps: a
+        backend may read those a faster way (millions of them in an import's hashes and in the
+        projection pages), and its variants of those queries return the shape that way reads.
+        FalkorDB's (its plain reply) keeps strings, integers and nulls; Neo4j's keeps every value."""
         return self._read(text, params)
 
     @abstractmethod
