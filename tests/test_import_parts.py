@@ -74,7 +74,7 @@ def test_parts_write_only_the_rows_the_check_found_changed(store: GraphStore) ->
 
 
 def test_the_held_rows_set_tells_lines_and_files_apart() -> None:
-    held = import_parts.Rows()
+    held = import_parts.RowSet()
     for where in (("a.jsonl", 1), ("a.jsonl", 9), ("b.csv", 8), (None, 1_000_003)):
         held.add(where)
     assert [("a.jsonl", 1) in held, ("a.jsonl", 9) in held, (None, 1_000_003) in held] == [True] * 3

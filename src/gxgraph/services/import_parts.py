@@ -55,7 +55,7 @@ def check_part_options(
         raise InvalidInput(f"{names[1]} checks one import; with {names[0]} every row is checked anyway")
 
 
-class Rows:
+class RowSet:
     """A set of rows by where they are (file, line), one bit per line: millions of rows in megabytes."""
 
     def __init__(self) -> None:
@@ -81,7 +81,7 @@ class CheckedRows:
     rows: int
     version: int
     """The graph version the check read."""
-    held: Rows = field(default_factory=Rows)
+    held: RowSet = field(default_factory=RowSet)
     held_nodes: int = 0
     held_relationships: int = 0
 
