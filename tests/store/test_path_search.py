@@ -9,6 +9,7 @@ import pytest
 from gxgraph.seeding.synthetic import SyntheticConfig, generate
 from gxgraph.services.imports import ParsedRow, import_rows
 from gxgraph.store import falkordb as falkordb_store
+from gxgraph.store import path_search
 from gxgraph.store.base import CypherStore, Row
 from gxgraph.store.falkordb import FalkorDBStore
 
@@ -56,9 +57,14 @@ def _pairs(kinds: dict[str, list[str]]) -> list[tuple[str, str]]:
 
 
 @pytest.mark.parametrize("max_hops", [2, 3, 4])
+@pytest.mark.parametrize("counted", [0, path_search.COUNTED_FRONTIER], ids=["by-size", "by-degree"])
 def test_both_ends_search_finds_every_path_the_server_finds(
-    synthetic: tuple[FalkorDBStore, dict[str, list[str]]], max_hops: int
+    synthetic: tuple[FalkorDBStore, dict[str, list[str]]],
+    max_hops: int,
+    counted: int,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
+    monkeypatch.setattr(path_search, "COUNTED_FRONTIER", counted)
     store, kinds = synthetic
     lengths = set()
     for source, target in _pairs(kinds):
